@@ -1,0 +1,111 @@
+package io.rtx.engine.instrument;
+
+import io.rtx.engine.money.Decimals;
+
+/**
+ * A tradable pair and its rules. Prices are longs counting 10^-priceScale quote per one whole base
+ * unit; quantities count 10^-quantityScale base. The scales are chosen so that every amount a trade
+ * moves is an exact multiplication (no division, no rounding):
+ * <ul>
+ *   <li>base amount = quantity × {@link #baseMultiplier()}</li>
+ *   <li>quote amount = price × quantity × {@link #quoteMultiplier()}</li>
+ * </ul>
+ *
+ * @param tickSize      smallest price step, in price units
+ * @param lotSize       smallest quantity step, in quantity units
+ * @param priceBandBps  limit prices must lie within this many basis points of the reference price;
+ *                      market orders sweep no further than this band (their protection price)
+ * @param maxNotional   largest order value, in quote minor units
+ */
+public record Instrument(
+        String symbol,
+        Asset base,
+        Asset quote,
+        int priceScale,
+        int quantityScale,
+        long tickSize,
+        long lotSize,
+        long minQuantity,
+        long maxQuantity,
+        int priceBandBps,
+        long maxNotional,
+        int makerFeeBps,
+        int takerFeeBps,
+        SelfTradePolicy selfTradePolicy) {
+
+    public Instrument {
+        if (symbol == null || !symbol.matches("[A-Z0-9]{2,12}-[A-Z0-9]{2,12}")) {
+            throw new IllegalArgumentException("symbol must look like BASE-QUOTE, e.g. BTC-USD");
+        }
+        require(base != null && quote != null && !base.equals(quote), "base and quote must be two different assets");
+        require(quantityScale >= 0 && quantityScale <= base.scale(), "quantityScale must be 0..base scale");
+        require(priceScale >= 0 && priceScale + quantityScale <= quote.scale(),
+                "priceScale + quantityScale must not exceed the quote asset's scale");
+        require(tickSize > 0 && lotSize > 0, "tick and lot sizes must be positive");
+        require(minQuantity >= lotSize && minQuantity % lotSize == 0, "minQuantity must be a positive multiple of the lot");
+        require(maxQuantity >= minQuantity && maxQuantity % lotSize == 0, "maxQuantity must be a multiple of the lot >= minQuantity");
+        require(priceBandBps > 0 && priceBandBps < 10_000, "priceBandBps must be 1..9999");
+        require(maxNotional > 0, "maxNotional must be positive");
+        require(makerFeeBps >= 0 && makerFeeBps <= 1_000 && takerFeeBps >= 0 && takerFeeBps <= 1_000,
+                "fees must be 0..1000 bps");
+        if (selfTradePolicy == null) {
+            selfTradePolicy = SelfTradePolicy.CANCEL_NEWEST;
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public long baseMultiplier() {
+        return Decimals.powerOfTen(base.scale() - quantityScale);
+    }
+
+    public long quoteMultiplier() {
+        return Decimals.powerOfTen(quote.scale() - priceScale - quantityScale);
+    }
+
+    /** Base minor units for {@code quantity}. */
+    public long baseAmount(long quantity) {
+        return Math.multiplyExact(quantity, baseMultiplier());
+    }
+
+    /** Quote minor units for {@code quantity} at {@code price}; throws ArithmeticException on overflow. */
+    public long quoteAmount(long price, long quantity) {
+        return Math.multiplyExact(Math.multiplyExact(price, quantity), quoteMultiplier());
+    }
+
+    public boolean isOnTick(long price) {
+        return price > 0 && price % tickSize == 0;
+    }
+
+    public boolean isOnLot(long quantity) {
+        return quantity > 0 && quantity % lotSize == 0;
+    }
+
+    public int feeBps(boolean maker) {
+        return maker ? makerFeeBps : takerFeeBps;
+    }
+
+    public int maxFeeBps() {
+        return Math.max(makerFeeBps, takerFeeBps);
+    }
+
+    public long parsePrice(String decimal) {
+        return Decimals.parse(decimal, priceScale);
+    }
+
+    public long parseQuantity(String decimal) {
+        return Decimals.parse(decimal, quantityScale);
+    }
+
+    public String formatPrice(long price) {
+        return Decimals.format(price, priceScale);
+    }
+
+    public String formatQuantity(long quantity) {
+        return Decimals.format(quantity, quantityScale);
+    }
+}

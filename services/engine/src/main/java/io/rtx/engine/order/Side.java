@@ -1,0 +1,9 @@
+package io.rtx.engine.order;
+
+public enum Side {
+    BUY, SELL;
+
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+}

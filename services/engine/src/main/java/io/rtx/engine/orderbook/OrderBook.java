@@ -1,0 +1,35 @@
+package io.rtx.engine.orderbook;
+
+import io.rtx.engine.marketdata.BestBidOffer;
+import io.rtx.engine.marketdata.Depth;
+import io.rtx.engine.order.Order;
+import io.rtx.engine.order.OrderCommand;
+
+/**
+ * One symbol's limit order book with price-time priority. Implementations are deterministic: the
+ * same commands from the same state give the same events. Invalid requests become REJECTED or
+ * REQUEST_REJECTED reports, never exceptions.
+ */
+public interface OrderBook {
+
+    String symbol();
+
+    /** Applies one command and sends what it caused to {@code events}, in order. */
+    void apply(OrderCommand command, BookEvents events);
+
+    /** The resting order with this id, or null if it is not resting here. */
+    Order order(long orderId);
+
+    /** Priority of a resting order (lower trades first within a level), or -1 if not resting. */
+    long priority(long orderId);
+
+    int restingOrders();
+
+    long lastTradePrice();
+
+    BestBidOffer bestBidOffer();
+
+    Depth depth(int levels);
+
+    BookSnapshot snapshot();
+}
