@@ -23,7 +23,17 @@ public interface OrderBook {
     /** Priority of a resting order (lower trades first within a level), or -1 if not resting. */
     long priority(long orderId);
 
+    /** A resting order with what a snapshot keeps of it, or null if it is not resting here. */
+    BookSnapshot.Entry entry(long orderId);
+
     int restingOrders();
+
+    /** Counters a snapshot keeps; exposed so an adapter can persist a command's changes alone. */
+    long reportSequence();
+
+    long tradeSequence();
+
+    long prioritySequence();
 
     long lastTradePrice();
 

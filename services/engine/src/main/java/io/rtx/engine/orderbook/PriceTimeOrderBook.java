@@ -427,6 +427,27 @@ public final class PriceTimeOrderBook implements OrderBook {
     }
 
     @Override
+    public BookSnapshot.Entry entry(long orderId) {
+        RestingOrder order = orders.get(orderId);
+        return order == null ? null : new BookSnapshot.Entry(order.view(symbol), order.postOnly, order.priority);
+    }
+
+    @Override
+    public long reportSequence() {
+        return reportSequence;
+    }
+
+    @Override
+    public long tradeSequence() {
+        return tradeSequence;
+    }
+
+    @Override
+    public long prioritySequence() {
+        return prioritySequence;
+    }
+
+    @Override
     public int restingOrders() {
         return orders.size();
     }
@@ -455,7 +476,7 @@ public final class PriceTimeOrderBook implements OrderBook {
         for (BookSide side : new BookSide[] {bids, asks}) {
             for (PriceLevel level : side.bestFirst()) {
                 for (RestingOrder o = level.head; o != null; o = o.next) {
-                    entries.add(new BookSnapshot.Entry(o.view(symbol), o.postOnly, o.priority));
+                    entries.add(entry(o.orderId));
                 }
             }
         }

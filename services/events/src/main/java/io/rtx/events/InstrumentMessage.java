@@ -1,0 +1,49 @@
+package io.rtx.events;
+
+import io.rtx.engine.instrument.Asset;
+import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.instrument.SelfTradePolicy;
+import io.rtx.engine.money.Decimals;
+
+/**
+ * An instrument definition on the wire: sizes as decimal strings, the price band as a percentage.
+ * Converting it builds, and so validates, the core {@link Instrument}.
+ */
+public record InstrumentMessage(
+        int schemaVersion,
+        String symbol,
+        String baseAsset,
+        int baseScale,
+        String quoteAsset,
+        int quoteScale,
+        int priceScale,
+        int quantityScale,
+        String tickSize,
+        String lotSize,
+        String minQuantity,
+        String maxQuantity,
+        String priceBandPercent,
+        String maxNotional,
+        int makerFeeBps,
+        int takerFeeBps,
+        String selfTradePolicy) implements Message {
+
+    public Instrument toInstrument() {
+        return new Instrument(symbol, new Asset(baseAsset, baseScale), new Asset(quoteAsset, quoteScale),
+                priceScale, quantityScale,
+                Decimals.parse(tickSize, priceScale), Decimals.parse(lotSize, quantityScale),
+                Decimals.parse(minQuantity, quantityScale), Decimals.parse(maxQuantity, quantityScale),
+                Math.toIntExact(Decimals.parse(priceBandPercent, 2)), Decimals.parse(maxNotional, quoteScale),
+                makerFeeBps, takerFeeBps,
+                selfTradePolicy == null ? SelfTradePolicy.CANCEL_NEWEST : SelfTradePolicy.valueOf(selfTradePolicy));
+    }
+
+    public static InstrumentMessage of(Instrument i) {
+        return new InstrumentMessage(CURRENT_SCHEMA_VERSION, i.symbol(), i.base().code(), i.base().scale(),
+                i.quote().code(), i.quote().scale(), i.priceScale(), i.quantityScale(),
+                i.formatPrice(i.tickSize()), i.formatQuantity(i.lotSize()), i.formatQuantity(i.minQuantity()),
+                i.formatQuantity(i.maxQuantity()), Decimals.format(i.priceBandBps(), 2),
+                Decimals.format(i.maxNotional(), i.quote().scale()), i.makerFeeBps(), i.takerFeeBps(),
+                i.selfTradePolicy().name());
+    }
+}

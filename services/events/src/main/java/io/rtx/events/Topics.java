@@ -1,0 +1,66 @@
+package io.rtx.events;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Every topic RTX uses, with its key and value: the single definition the services and
+ * {@code docs/topics.md} follow. Names carry a version so a breaking schema change is a new topic.
+ */
+public final class Topics {
+
+    /** Place, cancel, amend and reduce requests from the gateway. Key: account id. */
+    public static final String ORDER_COMMANDS = "rtx.order-commands.v1";
+    /** Open, deposit, withdraw, suspend, resume, fee credit. Key: account id. */
+    public static final String ACCOUNT_COMMANDS = "rtx.account-commands.v1";
+    /** Results of account commands with the balances after them. Key: account id. */
+    public static final String ACCOUNT_EVENTS = "rtx.account-events.v1";
+    /** Order commands that passed pre-trade risk. Key: symbol. */
+    public static final String ACCEPTED_ORDERS = "rtx.accepted-orders.v1";
+    /** Every change of every order. Key: account id. */
+    public static final String EXECUTION_REPORTS = "rtx.execution-reports.v1";
+    /** Every trade. Key: symbol. */
+    public static final String TRADES = "rtx.trades.v1";
+    /** L2 level changes after each command. Key: symbol. */
+    public static final String BOOK_UPDATES = "rtx.book-updates.v1";
+    /** Instrument definitions, compacted. Key: symbol. */
+    public static final String INSTRUMENTS = "rtx.instruments.v1";
+
+    /** Inputs whose undeserialisable records go to {@code <input>.dlq}. */
+    public static final List<String> RISK_INPUTS = List.of(ORDER_COMMANDS, ACCOUNT_COMMANDS, EXECUTION_REPORTS);
+    public static final List<String> MATCHING_INPUTS = List.of(ACCEPTED_ORDERS);
+
+    /** Every topic, dead-letter topics included, for creation at start-up. */
+    public static final List<String> ALL = List.of(ORDER_COMMANDS, ACCOUNT_COMMANDS, ACCOUNT_EVENTS, ACCEPTED_ORDERS,
+            EXECUTION_REPORTS, TRADES, BOOK_UPDATES, INSTRUMENTS,
+            deadLetter(ORDER_COMMANDS), deadLetter(ACCOUNT_COMMANDS), deadLetter(EXECUTION_REPORTS),
+            deadLetter(ACCEPTED_ORDERS), deadLetter(TRADES), deadLetter(BOOK_UPDATES));
+
+    /** Compacted: only the latest value per key matters. */
+    public static final List<String> COMPACTED = List.of(INSTRUMENTS);
+
+    /** Header names on a dead-letter record. */
+    public static final String DLQ_REASON_HEADER = "rtx.dlq.reason";
+    public static final String DLQ_SOURCE_HEADER = "rtx.dlq.source";
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String input) {
+        return input + ".dlq";
+    }
+
+    /**
+     * Every topic as an admin request: services declare these at start-up (creation is idempotent), so
+     * partitions, replication and min.insync.replicas come from configuration, never from defaults.
+     */
+    public static List<NewTopic> newTopics(int partitions, short replicationFactor, int minInSyncReplicas) {
+        return ALL.stream().map(name -> new NewTopic(name, partitions, replicationFactor).configs(Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas),
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                COMPACTED.contains(name) ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)))
+                .toList();
+    }
+}

@@ -1,0 +1,16 @@
+package io.rtx.events;
+
+/** A trade on the wire; {@code tradeId} is the symbol's gap-free trade sequence. */
+public record TradeMessage(
+        int schemaVersion,
+        String symbol,
+        long tradeId,
+        String price,
+        String quantity,
+        long buyOrderId,
+        long buyAccountId,
+        long sellOrderId,
+        long sellAccountId,
+        String takerSide,
+        long timestamp) implements Message {
+}

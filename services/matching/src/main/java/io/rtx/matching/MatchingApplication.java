@@ -1,0 +1,32 @@
+package io.rtx.matching;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rtx.events.InstrumentMessage;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The matching processor. Bindings (application.yml): {@code matching-in-0} accepted orders, {@code matching-in-1} instruments. */
+@SpringBootApplication
+public class MatchingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MatchingApplication.class, args);
+    }
+
+    @Bean
+    MatchingMetrics matchingMetrics(MeterRegistry registry) {
+        return new MatchingMetrics(registry);
+    }
+
+    @Bean
+    public BiConsumer<KStream<String, byte[]>, GlobalKTable<String, InstrumentMessage>> matching(
+            MatchingMetrics metrics, @Value("${rtx.matching.expiry-interval:1s}") Duration expiryInterval) {
+        return (acceptedOrders, instruments) -> MatchingTopology.wire(acceptedOrders, metrics, expiryInterval);
+    }
+}

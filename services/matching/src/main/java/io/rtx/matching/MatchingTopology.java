@@ -1,0 +1,35 @@
+package io.rtx.matching;
+
+import io.rtx.events.Routed;
+import io.rtx.matching.books.BookStore;
+import io.rtx.streams.Outputs;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/** The matching topology: accepted orders (keyed by symbol) → one processor with the book stores → routed sink. */
+public final class MatchingTopology {
+
+    public static final String INSTRUMENTS_STORE = "matching-instruments";
+
+    private MatchingTopology() {
+    }
+
+    public static void wire(KStream<String, byte[]> acceptedOrders, MatchingMetrics metrics, Duration expiryInterval) {
+        Outputs.sink(acceptedOrders.process(new ProcessorSupplier<String, byte[], String, Routed>() {
+            @Override
+            public Processor<String, byte[], String, Routed> get() {
+                return new MatchingProcessor(metrics, expiryInterval);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return new HashSet<>(BookStore.builders());
+            }
+        }));
+    }
+}

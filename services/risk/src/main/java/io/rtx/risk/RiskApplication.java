@@ -1,0 +1,45 @@
+package io.rtx.risk;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rtx.engine.risk.PreTradeRisk;
+import io.rtx.engine.risk.RiskConfiguration;
+import io.rtx.events.InstrumentMessage;
+import io.rtx.events.TradeMessage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The risk processor. Bindings (application.yml): {@code risk-in-0} the account-keyed inputs,
+ * {@code risk-in-1} instruments and {@code risk-in-2} trades as global tables.
+ */
+@SpringBootApplication
+public class RiskApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RiskApplication.class, args);
+    }
+
+    @Bean
+    PreTradeRisk preTradeRisk(@Value("${rtx.risk.max-open-orders:1000}") int maxOpenOrders,
+                              @Value("${rtx.risk.fee-account-id:0}") long feeAccountId) {
+        return new PreTradeRisk(new RiskConfiguration(maxOpenOrders, feeAccountId));
+    }
+
+    @Bean
+    RiskMetrics riskMetrics(MeterRegistry registry) {
+        return new RiskMetrics(registry);
+    }
+
+    @Bean
+    public Function<KStream<String, byte[]>,
+            Function<GlobalKTable<String, InstrumentMessage>, Consumer<GlobalKTable<String, TradeMessage>>>> risk(
+            PreTradeRisk risk, RiskMetrics metrics) {
+        return inputs -> instruments -> lastTrades -> RiskTopology.wire(inputs, risk, metrics);
+    }
+}

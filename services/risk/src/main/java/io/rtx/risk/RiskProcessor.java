@@ -1,0 +1,173 @@
+package io.rtx.risk;
+
+import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.order.AmendPrice;
+import io.rtx.engine.order.CancelOrder;
+import io.rtx.engine.order.ExecType;
+import io.rtx.engine.order.OrderCommand;
+import io.rtx.engine.order.PlaceOrder;
+import io.rtx.engine.order.ReasonCode;
+import io.rtx.engine.order.ReduceQuantity;
+import io.rtx.engine.orderbook.ExecutionReport;
+import io.rtx.engine.risk.Account;
+import io.rtx.engine.risk.PreTradeRisk;
+import io.rtx.engine.risk.RiskDecision;
+import io.rtx.engine.settlement.Settlement;
+import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.InstrumentMessage;
+import io.rtx.events.JsonSerde;
+import io.rtx.events.Message;
+import io.rtx.events.MessageSerdes;
+import io.rtx.events.OrderCommandMessage;
+import io.rtx.events.Routed;
+import io.rtx.events.Topics;
+import io.rtx.events.TradeMessage;
+import io.rtx.events.Wire;
+import io.rtx.risk.accounts.AccountStore;
+import io.rtx.risk.accounts.StoredAccount;
+import io.rtx.streams.GlobalTables;
+import io.rtx.streams.Outputs;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The risk processor's one task-level adapter: reads order commands, account commands and execution
+ * reports for the accounts of its partitions, applies the core ({@link PreTradeRisk},
+ * {@link Settlement}) to the account from the store, and emits what follows. Every trading rule is
+ * in the core; this class only loads, converts, saves and routes.
+ */
+final class RiskProcessor implements Processor<String, byte[], String, Routed> {
+
+    private static final JsonSerde<Message> INPUT = MessageSerdes.anyByTopic();
+
+    private final PreTradeRisk risk;
+    private final RiskMetrics metrics;
+    private ProcessorContext<String, Routed> context;
+    private Outputs outputs;
+    private AccountStore accounts;
+    private GlobalTables<InstrumentMessage> instruments;
+    private GlobalTables<TradeMessage> lastTrades;
+    private AccountAdministration administration;
+
+    RiskProcessor(PreTradeRisk risk, RiskMetrics metrics) {
+        this.risk = risk;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.outputs = new Outputs(context);
+        this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME));
+        this.instruments = new GlobalTables<>(context, RiskTopology.INSTRUMENTS_STORE);
+        this.lastTrades = new GlobalTables<>(context, RiskTopology.LAST_TRADES_STORE);
+        this.administration = new AccountAdministration(accounts, instruments, outputs,
+                risk.configuration().feeAccountId());
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse(Topics.ORDER_COMMANDS);
+        Message message;
+        try {
+            message = INPUT.deserializer().deserialize(topic, record.value());
+        } catch (SerializationException e) {
+            metrics.deadLetter(topic);
+            outputs.deadLetter(record, topic, e.getMessage());
+            return;
+        }
+        if (message instanceof OrderCommandMessage command) {
+            onOrderCommand(record, command);
+        } else if (message instanceof AccountCommandMessage command) {
+            administration.apply(record, command);
+        } else if (message instanceof ExecutionReportMessage report) {
+            onExecutionReport(record, report);
+        }
+    }
+
+    private void onOrderCommand(Record<String, byte[]> record, OrderCommandMessage request) {
+        StoredAccount stored = accounts.find(request.accountId());
+        InstrumentMessage definition = instruments.get(request.symbol());
+        Account account = stored == null ? null : stored.toAccount();
+        Instrument instrument = definition == null ? null : definition.toInstrument();
+        RiskDecision decision;
+        if (account == null || instrument == null) {
+            decision = RiskDecision.reject(null, account == null ? ReasonCode.UNKNOWN_ACCOUNT : ReasonCode.UNKNOWN_INSTRUMENT);
+        } else {
+            decision = check(request, account, instrument);
+        }
+        if (!decision.accepted()) {
+            metrics.rejected(decision.reason());
+            outputs.emit(record, Topics.EXECUTION_REPORTS, Long.toString(request.accountId()),
+                    Wire.rejection(ExecutionReportMessage.SOURCE_RISK, request, decision.reason(), request.timestamp()));
+            return;
+        }
+        metrics.accepted();
+        long sequence = stored.eventSequence();
+        if (decision.command() instanceof PlaceOrder || decision.command() instanceof AmendPrice) {
+            sequence = administration.balanceChanged(record, account, sequence, "order:" + request.orderId(),
+                    request.timestamp());
+        }
+        accounts.save(account, sequence);
+        outputs.emit(record, Topics.ACCEPTED_ORDERS, request.symbol(), Wire.accepted(request, decision.command(), instrument));
+        if (decision.command() instanceof PlaceOrder) {
+            outputs.emit(record, Topics.EXECUTION_REPORTS, Long.toString(request.accountId()),
+                    Wire.acknowledgement(request, decision.command(), instrument));
+        }
+    }
+
+    private RiskDecision check(OrderCommandMessage request, Account account, Instrument instrument) {
+        OrderCommand command;
+        try {
+            command = Wire.toCommand(request, instrument);
+        } catch (IllegalArgumentException e) {
+            return RiskDecision.reject(null, ReasonCode.INVALID_ORDER);
+        }
+        long reference = referencePrice(instrument);
+        if (command instanceof PlaceOrder place) {
+            return risk.place(place, account, instrument, reference);
+        }
+        if (command instanceof AmendPrice amend) {
+            return risk.amendPrice(amend, account, instrument, reference);
+        }
+        if (command instanceof ReduceQuantity reduce) {
+            return risk.reduceQuantity(reduce, account, instrument);
+        }
+        return risk.cancel((CancelOrder) command, account);
+    }
+
+    private long referencePrice(Instrument instrument) {
+        TradeMessage last = lastTrades.get(instrument.symbol());
+        return last == null ? 0 : instrument.parsePrice(last.price());
+    }
+
+    private void onExecutionReport(Record<String, byte[]> record, ExecutionReportMessage message) {
+        if (!ExecutionReportMessage.SOURCE_MATCHING.equals(message.source())) {
+            return; // our own acknowledgements and rejections
+        }
+        StoredAccount stored = accounts.find(message.accountId());
+        InstrumentMessage definition = instruments.get(message.symbol());
+        if (stored == null || definition == null) {
+            return; // a refused request naming an account risk never knew: nothing is held
+        }
+        Instrument instrument = definition.toInstrument();
+        Account account = stored.toAccount();
+        ExecutionReport report = Wire.report(message, instrument);
+        if (account.openOrder(report.orderId()) == null || report.execType() == ExecType.NEW) {
+            return;
+        }
+        long fee = Settlement.apply(account, instrument, report);
+        if (report.execType() == ExecType.TRADE) {
+            metrics.fillSettled();
+        }
+        if (fee > 0) {
+            administration.creditFee(record, instrument.quote(), fee, report);
+        }
+        long sequence = administration.balanceChanged(record, account, stored.eventSequence(),
+                "order:" + report.orderId(), report.timestamp());
+        accounts.save(account, sequence);
+    }
+}

@@ -1,0 +1,39 @@
+package io.rtx.risk;
+
+import io.rtx.engine.risk.PreTradeRisk;
+import io.rtx.events.Routed;
+import io.rtx.risk.accounts.AccountStore;
+import io.rtx.streams.Outputs;
+import java.util.Set;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The risk topology: one source over order commands, account commands and execution reports (all
+ * keyed by account, so co-partitioned), one processor with the {@code accounts} store, one routed
+ * sink. Instruments and last trades are global tables read by store name.
+ */
+public final class RiskTopology {
+
+    public static final String INSTRUMENTS_STORE = "risk-instruments";
+    public static final String LAST_TRADES_STORE = "risk-last-trades";
+
+    private RiskTopology() {
+    }
+
+    public static void wire(KStream<String, byte[]> inputs, PreTradeRisk risk, RiskMetrics metrics) {
+        Outputs.sink(inputs.process(new ProcessorSupplier<String, byte[], String, Routed>() {
+            @Override
+            public Processor<String, byte[], String, Routed> get() {
+                return new RiskProcessor(risk, metrics);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(AccountStore.builder());
+            }
+        }));
+    }
+}

@@ -1,0 +1,42 @@
+package io.rtx.streams;
+
+import io.rtx.events.Message;
+import io.rtx.events.Routed;
+import io.rtx.events.Topics;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * How a processor emits: every output is a {@link Routed} record sent through one sink, so outputs
+ * and state changes of one input commit together (exactly-once v2).
+ */
+public final class Outputs {
+
+    private final ProcessorContext<String, Routed> context;
+
+    public Outputs(ProcessorContext<String, Routed> context) {
+        this.context = context;
+    }
+
+    /** Writes every routed record of {@code stream} to its topic. */
+    public static void sink(KStream<String, Routed> stream) {
+        stream.to((key, routed, recordContext) -> routed.topic(), Produced.with(Serdes.String(), Routed.serde()));
+    }
+
+    public void emit(Record<?, ?> cause, String topic, String key, Message message) {
+        context.forward(new Record<>(key, Routed.to(topic, message), cause.timestamp(), new RecordHeaders()));
+    }
+
+    /** Sends the original bytes to {@code <input>.dlq} with the reason in headers; the task keeps going. */
+    public void deadLetter(Record<String, byte[]> cause, String inputTopic, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(Topics.DLQ_SOURCE_HEADER, inputTopic.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(cause.key(), Routed.deadLetter(inputTopic, cause.value()), cause.timestamp(), headers));
+    }
+}
