@@ -1,0 +1,218 @@
+package io.rtx.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rtx.engine.risk.RiskConfiguration;
+import io.rtx.engine.testing.Instruments;
+import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.AccountEventMessage;
+import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.InstrumentMessage;
+import io.rtx.events.Message;
+import io.rtx.events.OrderCommandMessage;
+import io.rtx.events.Topics;
+import io.rtx.events.TradeMessage;
+import io.rtx.streams.TopologyDriver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RiskTopologyTest {
+
+    private static final String SYMBOL = "BTC-USD";
+    private static final int V = Message.CURRENT_SCHEMA_VERSION;
+
+    @TempDir
+    Path stateDir;
+    private TopologyDriver risk;
+
+    @BeforeEach
+    void start() {
+        risk = new TopologyDriver(RiskTopologyDriver.topology(new RiskConfiguration(3, 0), new SimpleMeterRegistry()),
+                "rtx-risk-test", stateDir);
+        risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(Instruments.BTC_USD));
+        account(AccountCommandMessage.Kind.OPEN, 1, null, null);
+        account(AccountCommandMessage.Kind.DEPOSIT, 1, "USD", "100000");
+        account(AccountCommandMessage.Kind.OPEN, 2, null, null);
+        account(AccountCommandMessage.Kind.DEPOSIT, 2, "BTC", "10");
+        risk.read(Topics.ACCOUNT_EVENTS);
+    }
+
+    @AfterEach
+    void stop() {
+        risk.close();
+    }
+
+    private void account(AccountCommandMessage.Kind kind, long accountId, String asset, String amount) {
+        risk.send(Topics.ACCOUNT_COMMANDS, Long.toString(accountId),
+                new AccountCommandMessage(V, kind, kind + "-" + accountId + "-" + amount, accountId, asset, amount, 1));
+    }
+
+    private static OrderCommandMessage place(long orderId, long accountId, String side, String type, String tif,
+                                             String price, String quantity) {
+        return new OrderCommandMessage(V, OrderCommandMessage.Kind.PLACE, orderId, "c" + orderId, accountId, SYMBOL,
+                side, type, tif, 0, false, price, quantity, 1_000);
+    }
+
+    private void send(OrderCommandMessage command) {
+        risk.send(Topics.ORDER_COMMANDS, Long.toString(command.accountId()), command);
+    }
+
+    private ExecutionReportMessage onlyReport() {
+        List<ExecutionReportMessage> reports = risk.values(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class);
+        assertThat(reports).hasSize(1);
+        return reports.get(0);
+    }
+
+    /** The asset's balance in the latest account event of account 1 (the trader in these tests). */
+    private AccountEventMessage.BalanceMessage balance(String asset) {
+        return balance(1, asset, risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class));
+    }
+
+    private static AccountEventMessage.BalanceMessage balance(long accountId, String asset,
+                                                              List<AccountEventMessage> events) {
+        AccountEventMessage last = events.stream().filter(e -> e.accountId() == accountId)
+                .reduce((first, second) -> second).orElseThrow();
+        return last.balances().stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void acceptedOrderIsHeldAcknowledgedAndForwardedKeyedBySymbol() {
+        send(place(10, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
+
+        List<KeyValue<String, Message>> accepted = risk.read(Topics.ACCEPTED_ORDERS);
+        assertThat(accepted).hasSize(1);
+        assertThat(accepted.get(0).key).isEqualTo(SYMBOL);
+        ExecutionReportMessage ack = onlyReport();
+        assertThat(ack.execType()).isEqualTo(ExecutionReportMessage.PENDING_NEW);
+        assertThat(ack.source()).isEqualTo(ExecutionReportMessage.SOURCE_RISK);
+        // 5,000 USD + 20 bps taker fee held.
+        assertThat(balance("USD")).isEqualTo(new AccountEventMessage.BalanceMessage("USD", "94990.00000000", "5010.00000000"));
+    }
+
+    @Test
+    void marketOrderIsForwardedWithItsProtectionPrice() {
+        risk.send(Topics.TRADES, SYMBOL, new TradeMessage(V, SYMBOL, 1, "20000.00", "0.1", 1, 8, 2, 9, "BUY", 1));
+        send(place(11, 1, "BUY", "MARKET", "IOC", null, "1"));
+
+        OrderCommandMessage forwarded = (OrderCommandMessage) risk.read(Topics.ACCEPTED_ORDERS).get(0).value;
+        assertThat(forwarded.price()).isEqualTo("22000.00");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "UNKNOWN_ACCOUNT,      9, BUY,  LIMIT, GTC, 10000.00, 0.5",
+            "INVALID_ORDER,        1, BUY,  LIMIT, GTC, 10000.005, 0.5",
+            "INVALID_ORDER,        1, BUY,  LIMIT, NEVER, 10000.00, 0.5",
+            "INVALID_ORDER,        1, BUY,  MARKET, GTC, , 0.5",
+            "QUANTITY_NOT_ON_LOT,  1, BUY,  LIMIT, GTC, 10000.00, 0.0005",
+            "QUANTITY_ABOVE_MAX,   1, SELL, LIMIT, GTC, 10000.00, 101",
+            "NO_REFERENCE_PRICE,   1, BUY,  MARKET, IOC, , 0.5",
+            "NOTIONAL_ABOVE_CAP,   1, BUY,  LIMIT, GTC, 200000.00, 100",
+            "INSUFFICIENT_BALANCE, 1, BUY,  LIMIT, GTC, 10000.00, 11",
+            "INSUFFICIENT_BALANCE, 2, SELL, LIMIT, GTC, 10000.00, 11",
+    })
+    void rejectionsCarryTheirReasonCode(String reason, long account, String side, String type, String tif, String price,
+                                        String quantity) {
+        send(place(20, account, side, type, tif, price, quantity));
+
+        ExecutionReportMessage report = onlyReport();
+        assertThat(report.execType()).isEqualTo("REJECTED");
+        assertThat(report.reason()).isEqualTo(reason);
+        assertThat(risk.read(Topics.ACCEPTED_ORDERS)).isEmpty();
+    }
+
+    @Test
+    void unknownInstrumentBandSuspensionOpenOrderCapAndDuplicates() {
+        OrderCommandMessage eth = new OrderCommandMessage(V, OrderCommandMessage.Kind.PLACE, 30, "c", 1, "ETH-USD",
+                "BUY", "LIMIT", "GTC", 0, false, "1.00", "1", 1);
+        send(eth);
+        assertThat(onlyReport().reason()).isEqualTo("UNKNOWN_INSTRUMENT");
+
+        risk.send(Topics.TRADES, SYMBOL, new TradeMessage(V, SYMBOL, 1, "10000.00", "0.1", 1, 8, 2, 9, "BUY", 1));
+        send(place(31, 1, "BUY", "LIMIT", "GTC", "11000.01", "0.5"));
+        assertThat(onlyReport().reason()).isEqualTo("PRICE_OUTSIDE_BAND");
+
+        send(place(32, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
+        send(place(32, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
+        send(place(33, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
+        send(place(34, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
+        send(place(35, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
+        assertThat(risk.values(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class))
+                .extracting(r -> r.reason() == null ? r.execType() : r.reason())
+                .containsExactly("PENDING_NEW", "DUPLICATE_ORDER_ID", "PENDING_NEW", "PENDING_NEW", "OPEN_ORDER_LIMIT");
+
+        account(AccountCommandMessage.Kind.SUSPEND, 1, null, null);
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).filteredOn(
+                c -> c.kind() == OrderCommandMessage.Kind.CANCEL).extracting(OrderCommandMessage::orderId)
+                .as("the kill switch cancels every live order").containsExactly(32L, 33L, 34L);
+        send(place(36, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
+        assertThat(onlyReport().reason()).isEqualTo("ACCOUNT_SUSPENDED");
+    }
+
+    @Test
+    void fillsAreSettledAndFeesGoToTheFeeAccountsPartition() {
+        send(place(40, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
+        risk.read(Topics.EXECUTION_REPORTS);
+        // The book's fill at a better price, as the matching processor reports it.
+        risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage(V, "MATCHING", SYMBOL, 7, 40, "c40", 1,
+                "BUY", "LIMIT", "TRADE", "FILLED", "10000.00", "0.5000", "0.5000", "0.0000", "9000.00", "0.5000",
+                "TAKER", 3, null, 2_000));
+
+        // Paid 4,500 USD + 9 USD taker fee out of the 5,010 held; the rest is released.
+        List<AccountEventMessage> events = risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class);
+        assertThat(balance(1, "USD", events)).isEqualTo(
+                new AccountEventMessage.BalanceMessage("USD", "95491.00000000", "0.00000000"));
+        assertThat(balance(1, "BTC", events).available()).isEqualTo("0.50000000");
+        // The fee credit went through account-commands to the fee account (the driver pipes it back in).
+        assertThat(balance(0, "USD", events).available()).isEqualTo("9.00000000");
+        List<KeyValue<String, Message>> feeCredits = risk.read(Topics.ACCOUNT_COMMANDS);
+        assertThat(feeCredits).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("0");
+            AccountCommandMessage credit = (AccountCommandMessage) kv.value;
+            assertThat(credit.kind()).isEqualTo(AccountCommandMessage.Kind.CREDIT_FEE);
+            assertThat(credit.amount()).isEqualTo("9.00000000");
+        });
+    }
+
+    @Test
+    void withdrawalsNeverGoBelowZeroAvailable() {
+        account(AccountCommandMessage.Kind.WITHDRAW, 1, "USD", "100000.01");
+        AccountEventMessage refused = risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class).get(0);
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.reason()).isEqualTo("INSUFFICIENT_BALANCE");
+
+        account(AccountCommandMessage.Kind.WITHDRAW, 1, "USD", "100000");
+        assertThat(balance("USD").available()).isEqualTo("0.00000000");
+    }
+
+    @Test
+    void garbageAndUnknownSchemaVersionsGoToTheDeadLetterTopicWithTheReason() {
+        risk.sendRaw(Topics.ORDER_COMMANDS, "1", "not json".getBytes(StandardCharsets.UTF_8));
+        String futureVersion = new String(io.rtx.events.JsonSerde.write(place(49, 1, "BUY", "LIMIT", "GTC", "1.00", "1")),
+                StandardCharsets.UTF_8).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+        risk.sendRaw(Topics.ORDER_COMMANDS, "1", futureVersion.getBytes(StandardCharsets.UTF_8));
+        risk.sendRaw(Topics.EXECUTION_REPORTS, "1", new byte[] {0, 1, 2});
+        send(place(50, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
+
+        var orderDeadLetters = risk.deadLetters(Topics.ORDER_COMMANDS);
+        assertThat(orderDeadLetters).hasSize(2);
+        assertThat(new String(orderDeadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
+        assertThat(TopologyDriver.header(orderDeadLetters.get(0).headers(), Topics.DLQ_REASON_HEADER))
+                .contains("not a valid OrderCommandMessage");
+        assertThat(TopologyDriver.header(orderDeadLetters.get(1).headers(), Topics.DLQ_REASON_HEADER))
+                .contains("unsupported schemaVersion 2");
+        assertThat(TopologyDriver.header(orderDeadLetters.get(1).headers(), Topics.DLQ_SOURCE_HEADER))
+                .isEqualTo(Topics.ORDER_COMMANDS);
+        assertThat(risk.deadLetters(Topics.EXECUTION_REPORTS)).hasSize(1);
+        assertThat(onlyReport().execType()).as("the task kept going").isEqualTo("PENDING_NEW");
+    }
+}
