@@ -7,8 +7,8 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
 /** The matching processor. Bindings (application.yml): {@code matching-in-0} accepted orders, {@code matching-in-1} instruments. */
@@ -16,7 +16,15 @@ import org.springframework.context.annotation.Bean;
 public class MatchingApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(MatchingApplication.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The application with its own configuration file ({@code matching.yml}), so several RTX services can
+     * share one classpath (the local stack, end-to-end tests) without reading each other's settings.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(MatchingApplication.class).properties("spring.config.name=matching");
     }
 
     @Bean

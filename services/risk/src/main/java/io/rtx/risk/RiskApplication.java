@@ -10,8 +10,8 @@ import java.util.function.Function;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,7 +22,15 @@ import org.springframework.context.annotation.Bean;
 public class RiskApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RiskApplication.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The application with its own configuration file ({@code risk.yml}), so several RTX services can
+     * share one classpath (the local stack, end-to-end tests) without reading each other's settings.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(RiskApplication.class).properties("spring.config.name=risk");
     }
 
     @Bean
