@@ -1,0 +1,218 @@
+package io.rtx.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.orderbook.ExecutionReport;
+import io.rtx.engine.orderbook.OrderBook;
+import io.rtx.engine.orderbook.PriceTimeOrderBook;
+import io.rtx.engine.orderbook.Trade;
+import io.rtx.engine.testing.Instruments;
+import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.AccountEventMessage;
+import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.InstrumentMessage;
+import io.rtx.events.Message;
+import io.rtx.events.OrderCommandMessage;
+import io.rtx.events.Topics;
+import io.rtx.events.TradeMessage;
+import io.rtx.events.Wire;
+import io.rtx.matching.MatchingApplication;
+import io.rtx.risk.RiskApplication;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The real risk and matching applications on a real in-process KRaft broker. Orders go in, reports,
+ * trades and balances come out; the matching application is stopped mid-stream and started again on
+ * an empty state directory (so its books come back from the changelog alone), and nothing is lost,
+ * doubled or changed: the reports and trades equal a replay of the accepted orders through a fresh
+ * core book, every order ends in exactly one terminal state, and balances are conserved.
+ */
+@EmbeddedKafka(kraft = true, count = 1, partitions = 3,
+        brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+class PipelineEndToEndTest {
+
+    private static final String SYMBOL = "BTC-USD";
+    private static final int V = Message.CURRENT_SCHEMA_VERSION;
+    private static final Set<String> TERMINAL = Set.of("FILLED", "CANCELED", "EXPIRED", "REJECTED");
+    private static final int ACCOUNTS = 4;
+
+    @TempDir
+    Path stateRoot;
+    private long clock = 1_000;
+
+    private ConfigurableApplicationContext start(SpringApplicationBuilder app, String stateDir) throws Exception {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+        return app.properties(
+                "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "server.port=0",
+                "rtx.kafka.partitions=3",
+                "rtx.streams.state-dir=" + Files.createDirectories(stateRoot.resolve(stateDir)),
+                "spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1").run();
+    }
+
+    @Test
+    void ordersFlowThroughAndAMatchingRestartLosesAndDoublesNothing() throws Exception {
+        String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+        ConfigurableApplicationContext risk = start(RiskApplication.builder(), "risk");
+        ConfigurableApplicationContext matching = start(MatchingApplication.builder(), "matching-1");
+        try (KafkaTopicsReader kafka = new KafkaTopicsReader(brokers, List.of(Topics.EXECUTION_REPORTS, Topics.TRADES,
+                Topics.ACCOUNT_EVENTS, Topics.ACCEPTED_ORDERS))) {
+            kafka.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(Instruments.BTC_USD));
+            for (long account = 1; account <= ACCOUNTS; account++) {
+                account(kafka, AccountCommandMessage.Kind.OPEN, account, null, null);
+                account(kafka, AccountCommandMessage.Kind.DEPOSIT, account, "USD", "1000000");
+                account(kafka, AccountCommandMessage.Kind.DEPOSIT, account, "BTC", "100");
+            }
+            kafka.flush();
+            kafka.pollUntil(Duration.ofSeconds(60), () -> kafka.messages(Topics.ACCOUNT_EVENTS, AccountEventMessage.class)
+                    .size() >= 3 * ACCOUNTS, "accounts to be funded");
+
+            Random random = new Random(42);
+            List<Long> orderIds = new ArrayList<>();
+            sendOrders(kafka, random, orderIds, 150);
+            kafka.pollUntil(Duration.ofSeconds(60), () -> matchingReportsFor(kafka).size() >= 100, "the first fills");
+
+            matching.close();
+            sendOrders(kafka, random, orderIds, 150);   // piles up while matching is down
+            matching = start(MatchingApplication.builder(), "matching-2");   // empty state dir: restore from changelog
+            for (long orderId : orderIds) {
+                long owner = orderId % ACCOUNTS + 1;
+                kafka.send(Topics.ORDER_COMMANDS, Long.toString(owner), new OrderCommandMessage(V,
+                        OrderCommandMessage.Kind.CANCEL, orderId, null, owner, SYMBOL, null, null, null, 0, false, null,
+                        null, clock++));
+            }
+            kafka.flush();
+            kafka.pollUntil(Duration.ofSeconds(120), () -> everyOrderEnded(kafka, orderIds), "every order to end");
+
+            assertExactlyOneTerminalStatePerOrder(kafka, orderIds);
+            assertSequencesWithoutGapsOrDuplicates(kafka);
+            assertOutputsEqualAReplayOfTheAcceptedOrders(kafka);
+            kafka.pollUntil(Duration.ofSeconds(60), () -> nothingHeld(kafka), "every hold to be released");
+            assertBalancesConserved(kafka);
+        } finally {
+            matching.close();
+            risk.close();
+        }
+    }
+
+    private void account(KafkaTopicsReader kafka, AccountCommandMessage.Kind kind, long account, String asset,
+                         String amount) {
+        kafka.send(Topics.ACCOUNT_COMMANDS, Long.toString(account), new AccountCommandMessage(V, kind,
+                kind + ":" + account + ":" + asset, account, asset, amount, clock++));
+    }
+
+    /** Limits around 10,000.00, half crossing, some IOC, from four accounts (order id picks the account). */
+    private void sendOrders(KafkaTopicsReader kafka, Random random, List<Long> orderIds, int count) {
+        for (int i = 0; i < count; i++) {
+            long orderId = 1_000 + orderIds.size();
+            long owner = orderId % ACCOUNTS + 1;
+            boolean buy = random.nextBoolean();
+            long cents = 1_000_000 + (buy ? 1 : -1) * (random.nextInt(400) - 300);
+            String tif = random.nextInt(10) < 2 ? "IOC" : "GTC";
+            String quantity = "0." + (1 + random.nextInt(9));
+            kafka.send(Topics.ORDER_COMMANDS, Long.toString(owner), new OrderCommandMessage(V,
+                    OrderCommandMessage.Kind.PLACE, orderId, "c" + orderId, owner, SYMBOL, buy ? "BUY" : "SELL", "LIMIT",
+                    tif, 0, false, BigDecimal.valueOf(cents, 2).toPlainString(), quantity, clock++));
+            orderIds.add(orderId);
+        }
+        kafka.flush();
+    }
+
+    private static List<ExecutionReportMessage> matchingReportsFor(KafkaTopicsReader kafka) {
+        return kafka.messages(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class).stream()
+                .filter(r -> r.source().equals(ExecutionReportMessage.SOURCE_MATCHING)).toList();
+    }
+
+    private static Map<Long, List<ExecutionReportMessage>> terminalReports(KafkaTopicsReader kafka) {
+        return kafka.messages(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class).stream()
+                .filter(r -> TERMINAL.contains(r.status()) && !r.execType().equals("REQUEST_REJECTED"))
+                .collect(Collectors.groupingBy(ExecutionReportMessage::orderId));
+    }
+
+    private static boolean everyOrderEnded(KafkaTopicsReader kafka, List<Long> orderIds) {
+        return terminalReports(kafka).keySet().containsAll(orderIds);
+    }
+
+    private static void assertExactlyOneTerminalStatePerOrder(KafkaTopicsReader kafka, List<Long> orderIds) {
+        Map<Long, List<ExecutionReportMessage>> terminal = terminalReports(kafka);
+        for (long orderId : orderIds) {
+            assertThat(terminal.get(orderId)).as("terminal reports of order %d", orderId).hasSize(1);
+        }
+    }
+
+    private static void assertSequencesWithoutGapsOrDuplicates(KafkaTopicsReader kafka) {
+        List<Long> reportSequences = matchingReportsFor(kafka).stream().map(ExecutionReportMessage::sequence)
+                .filter(s -> s > 0).sorted().toList();
+        assertThat(reportSequences).isEqualTo(LongStream.rangeClosed(1, reportSequences.size()).boxed().toList());
+        List<Long> tradeIds = kafka.messages(Topics.TRADES, TradeMessage.class).stream().map(TradeMessage::tradeId)
+                .sorted().toList();
+        assertThat(tradeIds).isNotEmpty().isEqualTo(LongStream.rangeClosed(1, tradeIds.size()).boxed().toList());
+    }
+
+    /** The restarted book must behave exactly as one that never stopped: replay the accepted orders and compare. */
+    private static void assertOutputsEqualAReplayOfTheAcceptedOrders(KafkaTopicsReader kafka) {
+        Instrument instrument = Instruments.BTC_USD;
+        OrderBook book = new PriceTimeOrderBook(instrument);
+        List<ExecutionReportMessage> expectedReports = new ArrayList<>();
+        List<TradeMessage> expectedTrades = new ArrayList<>();
+        io.rtx.engine.orderbook.BookEvents sink = new io.rtx.engine.orderbook.BookEvents() {
+            @Override
+            public void report(ExecutionReport report) {
+                expectedReports.add(Wire.report(report, instrument));
+            }
+
+            @Override
+            public void trade(Trade trade) {
+                expectedTrades.add(Wire.trade(trade, instrument));
+            }
+        };
+        for (OrderCommandMessage accepted : kafka.messages(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)) {
+            book.apply(Wire.toCommand(accepted, instrument), sink);
+        }
+        List<ExecutionReportMessage> actual = new ArrayList<>(matchingReportsFor(kafka));
+        actual.sort(Comparator.comparingLong(ExecutionReportMessage::sequence));
+        assertThat(actual).isEqualTo(expectedReports);
+        assertThat(kafka.messages(Topics.TRADES, TradeMessage.class)).isEqualTo(expectedTrades);
+    }
+
+    private static Map<Long, AccountEventMessage> latestAccountEvents(KafkaTopicsReader kafka) {
+        Map<Long, AccountEventMessage> latest = new HashMap<>();
+        for (AccountEventMessage e : kafka.messages(Topics.ACCOUNT_EVENTS, AccountEventMessage.class)) {
+            latest.merge(e.accountId(), e, (a, b) -> b.sequence() >= a.sequence() ? b : a);
+        }
+        return latest;
+    }
+
+    private static boolean nothingHeld(KafkaTopicsReader kafka) {
+        return latestAccountEvents(kafka).values().stream().flatMap(e -> e.balances().stream())
+                .allMatch(b -> new BigDecimal(b.reserved()).signum() == 0);
+    }
+
+    private static void assertBalancesConserved(KafkaTopicsReader kafka) {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        latestAccountEvents(kafka).values().stream().flatMap(e -> e.balances().stream()).forEach(b -> totals.merge(
+                b.asset(), new BigDecimal(b.available()).add(new BigDecimal(b.reserved())), BigDecimal::add));
+        assertThat(totals.get("USD")).isEqualByComparingTo(BigDecimal.valueOf(1_000_000L * ACCOUNTS));
+        assertThat(totals.get("BTC")).isEqualByComparingTo(BigDecimal.valueOf(100L * ACCOUNTS));
+    }
+}
