@@ -32,6 +32,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import io.sentry.Sentry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.web.client.RestClient;
 
 /**
  * The real risk and matching applications on a real in-process KRaft broker. Orders go in, reports,
@@ -109,10 +111,25 @@ class PipelineEndToEndTest {
             assertOutputsEqualAReplayOfTheAcceptedOrders(kafka);
             kafka.pollUntil(Duration.ofSeconds(60), () -> nothingHeld(kafka), "every hold to be released");
             assertBalancesConserved(kafka);
+            assertOperationalSurface(risk, "rtx_risk_orders_checked_total", "rtx_risk_rejections_total",
+                    "rtx_risk_fills_settled_total", "kafka_stream_thread_process_rate");
+            assertOperationalSurface(matching, "rtx_matching_commands_total", "rtx_matching_trades_total",
+                    "rtx_matching_resting_orders");
         } finally {
             matching.close();
             risk.close();
         }
+    }
+
+    /** Health probes answer, the documented metrics are exposed, and Sentry stays silent without a DSN. */
+    private static void assertOperationalSurface(ConfigurableApplicationContext app, String... metrics) {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        RestClient http = RestClient.create();
+        assertThat(http.get().uri(base + "/actuator/health/liveness").retrieve().body(String.class)).contains("UP");
+        assertThat(http.get().uri(base + "/actuator/health/readiness").retrieve().body(String.class)).contains("UP");
+        String scrape = http.get().uri(base + "/actuator/prometheus").retrieve().body(String.class);
+        assertThat(scrape).contains(metrics);
+        assertThat(Sentry.isEnabled()).isFalse();
     }
 
     private void account(KafkaTopicsReader kafka, AccountCommandMessage.Kind kind, long account, String asset,

@@ -38,9 +38,12 @@ public final class PriceTimeOrderBook implements OrderBook {
     private final BookSide asks = new BookSide(Side.SELL);
     private final Long2ObjectOpenHashMap<RestingOrder> orders = new Long2ObjectOpenHashMap<>();
     private final ArrayDeque<RestingOrder> pool = new ArrayDeque<>();
-    /** GTD orders by expiry; entries of orders that left early are skipped when they surface. */
-    private final ObjectHeapPriorityQueue<Expiry> expiries =
-            new ObjectHeapPriorityQueue<>(Comparator.comparingLong(Expiry::expiresAt));
+    /**
+     * GTD orders by expiry, ties by order id so a restored book expires in the same order; entries of
+     * orders that left early are skipped when they surface.
+     */
+    private final ObjectHeapPriorityQueue<Expiry> expiries = new ObjectHeapPriorityQueue<>(
+            Comparator.comparingLong(Expiry::expiresAt).thenComparingLong(Expiry::orderId));
 
     private long reportSequence;
     private long tradeSequence;

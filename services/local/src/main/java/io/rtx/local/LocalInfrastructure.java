@@ -1,0 +1,80 @@
+package io.rtx.local;
+
+import io.rtx.events.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import redis.embedded.RedisServer;
+
+/**
+ * The real servers the services need, in this process: a KRaft Kafka broker from the Kafka jars, a
+ * PostgreSQL server and a Redis server from binaries shipped in Maven artifacts. Nothing is mocked
+ * and nothing has to be installed. {@link #close()} stops all three.
+ */
+final class LocalInfrastructure implements AutoCloseable {
+
+    static final String DATABASE = "rtx";
+    static final String DATABASE_USER = "rtx";
+
+    final int kafkaPort;
+    final int postgresPort;
+    final int redisPort;
+    private EmbeddedKafkaKraftBroker kafka;
+    private EmbeddedPostgres postgres;
+    private RedisServer redis;
+
+    LocalInfrastructure(int kafkaPort, int postgresPort, int redisPort) {
+        this.kafkaPort = kafkaPort;
+        this.postgresPort = postgresPort;
+        this.redisPort = redisPort;
+    }
+
+    LocalInfrastructure start(int partitions) throws IOException, SQLException {
+        kafka = new EmbeddedKafkaKraftBroker(1, partitions, Topics.ALL.toArray(String[]::new)).kafkaPorts(kafkaPort);
+        kafka.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "false"));
+        kafka.afterPropertiesSet();
+        postgres = EmbeddedPostgres.builder().setPort(postgresPort).start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + DATABASE_USER + " LOGIN");
+            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + DATABASE_USER);
+        }
+        // "save ''" and no AOF: a local Redis must leave no dump.rdb behind.
+        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+        return this;
+    }
+
+    String kafkaBootstrap() {
+        return kafka.getBrokersAsString();
+    }
+
+    String r2dbcUrl() {
+        return "r2dbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (redis != null) {
+            redis.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+}
