@@ -25,7 +25,6 @@ CREATE TABLE instruments (
 
 -- Current state of every order (rtx.execution-reports.v1). last_sequence is the symbol's report
 -- sequence of the report that wrote the row; 0 for an order only risk ever saw (rejected pre-trade).
--- time_in_force is not on the execution report wire format yet and stays NULL until it is.
 -- symbol is nullable because a pre-trade rejection copies whatever the command carried.
 CREATE TABLE orders (
     order_id        bigint PRIMARY KEY,

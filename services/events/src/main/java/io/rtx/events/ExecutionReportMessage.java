@@ -15,6 +15,7 @@ public record ExecutionReportMessage(
         long accountId,
         String side,
         String type,
+        String timeInForce,
         String execType,
         String status,
         String price,

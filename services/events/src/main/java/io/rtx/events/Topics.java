@@ -36,7 +36,8 @@ public final class Topics {
     public static final List<String> ALL = List.of(ORDER_COMMANDS, ACCOUNT_COMMANDS, ACCOUNT_EVENTS, ACCEPTED_ORDERS,
             EXECUTION_REPORTS, TRADES, BOOK_UPDATES, INSTRUMENTS,
             deadLetter(ORDER_COMMANDS), deadLetter(ACCOUNT_COMMANDS), deadLetter(EXECUTION_REPORTS),
-            deadLetter(ACCEPTED_ORDERS), deadLetter(TRADES), deadLetter(BOOK_UPDATES));
+            deadLetter(ACCEPTED_ORDERS), deadLetter(TRADES), deadLetter(BOOK_UPDATES), deadLetter(ACCOUNT_EVENTS),
+            deadLetter(INSTRUMENTS));
 
     /** Compacted: only the latest value per key matters. */
     public static final List<String> COMPACTED = List.of(INSTRUMENTS);

@@ -55,7 +55,7 @@ public final class Wire {
     public static ExecutionReportMessage report(ExecutionReport r, Instrument i) {
         return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_MATCHING,
                 r.symbol(), r.sequence(), r.orderId(), r.clientOrderId(), r.accountId(), name(r.side()),
-                name(r.type()), r.execType().name(), r.status().name(), i.formatPrice(r.price()),
+                name(r.type()), name(r.timeInForce()), r.execType().name(), r.status().name(), i.formatPrice(r.price()),
                 i.formatQuantity(r.quantity()), i.formatQuantity(r.filledQuantity()),
                 i.formatQuantity(r.leavesQuantity()), i.formatPrice(r.lastPrice()), i.formatQuantity(r.lastQuantity()),
                 name(r.liquidity()), r.tradeId(), name(r.reason()), r.timestamp());
@@ -64,7 +64,7 @@ public final class Wire {
     public static ExecutionReport report(ExecutionReportMessage m, Instrument i) {
         return new ExecutionReport(m.symbol(), m.sequence(), m.orderId(), m.clientOrderId(), m.accountId(),
                 parseOptional(Side.class, m.side()), parseOptional(OrderType.class, m.type()),
-                ExecType.valueOf(m.execType()), OrderStatus.valueOf(m.status()),
+                parseOptional(TimeInForce.class, m.timeInForce()), ExecType.valueOf(m.execType()), OrderStatus.valueOf(m.status()),
                 orZero(m.price(), i.priceScale()), orZero(m.quantity(), i.quantityScale()),
                 orZero(m.filledQuantity(), i.quantityScale()), orZero(m.lastPrice(), i.priceScale()),
                 orZero(m.lastQuantity(), i.quantityScale()),
@@ -80,7 +80,7 @@ public final class Wire {
                                                          Instrument instrument) {
         String price = accepted instanceof PlaceOrder place ? instrument.formatPrice(place.price()) : m.price();
         return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK,
-                m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(),
+                m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(), m.timeInForce(),
                 ExecutionReportMessage.PENDING_NEW, ExecutionReportMessage.PENDING_NEW, price, m.quantity(), "0",
                 m.quantity(), "0", "0", null, 0, null, m.timestamp());
     }
@@ -94,7 +94,7 @@ public final class Wire {
                                                    long timestamp) {
         boolean place = m.kind() == OrderCommandMessage.Kind.PLACE;
         return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, source,
-                m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(),
+                m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(), m.timeInForce(),
                 place ? ExecType.REJECTED.name() : ExecType.REQUEST_REJECTED.name(), OrderStatus.REJECTED.name(),
                 m.price(), m.quantity(), "0", "0", "0", "0", null, 0, reason.name(), timestamp);
     }

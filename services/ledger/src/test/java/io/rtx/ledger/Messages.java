@@ -18,7 +18,7 @@ final class Messages {
                                          String lastPrice, String lastQuantity, long tradeId, String reason,
                                          long timestamp) {
         return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_MATCHING,
-                symbol, sequence, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", execType, status, "100.50",
+                symbol, sequence, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", execType, status, "100.50",
                 quantity, filled, leaves, lastPrice, lastQuantity, tradeId == 0 ? null : "MAKER", tradeId, reason,
                 timestamp);
     }
@@ -31,7 +31,7 @@ final class Messages {
     static ExecutionReportMessage riskRejection(String symbol, long orderId, long accountId, String execType,
                                                 String reason, long timestamp) {
         return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK, symbol,
-                0, orderId, "c-" + orderId, accountId, "SELL", "LIMIT", execType, "REJECTED", "99.00", "1.000", "0",
+                0, orderId, "c-" + orderId, accountId, "SELL", "LIMIT", "GTC", execType, "REJECTED", "99.00", "1.000", "0",
                 "0", "0", "0", null, 0, reason, timestamp);
     }
 

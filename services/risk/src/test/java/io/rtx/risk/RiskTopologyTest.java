@@ -164,7 +164,7 @@ class RiskTopologyTest {
         risk.read(Topics.EXECUTION_REPORTS);
         // The book's fill at a better price, as the matching processor reports it.
         risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage(V, "MATCHING", SYMBOL, 7, 40, "c40", 1,
-                "BUY", "LIMIT", "TRADE", "FILLED", "10000.00", "0.5000", "0.5000", "0.0000", "9000.00", "0.5000",
+                "BUY", "LIMIT", "GTC", "TRADE", "FILLED", "10000.00", "0.5000", "0.5000", "0.0000", "9000.00", "0.5000",
                 "TAKER", 3, null, 2_000));
 
         // Paid 4,500 USD + 9 USD taker fee out of the 5,010 held; the rest is released.

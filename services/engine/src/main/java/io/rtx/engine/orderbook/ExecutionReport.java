@@ -6,6 +6,7 @@ import io.rtx.engine.order.OrderStatus;
 import io.rtx.engine.order.OrderType;
 import io.rtx.engine.order.ReasonCode;
 import io.rtx.engine.order.Side;
+import io.rtx.engine.order.TimeInForce;
 
 /**
  * One change of one order, for its owner. {@code sequence} counts every report of the symbol
@@ -20,6 +21,7 @@ public record ExecutionReport(
         long accountId,
         Side side,
         OrderType type,
+        TimeInForce timeInForce,
         ExecType execType,
         OrderStatus status,
         long price,

@@ -363,14 +363,14 @@ public final class PriceTimeOrderBook implements OrderBook {
                             long now, BookEvents events) {
         OrderStatus status = order.leaves() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         events.report(new ExecutionReport(symbol, ++reportSequence, order.orderId, order.clientOrderId,
-                order.accountId, order.side, order.type, ExecType.TRADE, status, order.price, order.quantity,
+                order.accountId, order.side, order.type, order.timeInForce, ExecType.TRADE, status, order.price, order.quantity,
                 order.filled, price, quantity, liquidity, tradeId, null, now));
     }
 
     private void report(RestingOrder order, ExecType execType, OrderStatus status, ReasonCode reason, long now,
                         BookEvents events) {
         events.report(new ExecutionReport(symbol, ++reportSequence, order.orderId, order.clientOrderId,
-                order.accountId, order.side, order.type, execType, status, order.price, order.quantity,
+                order.accountId, order.side, order.type, order.timeInForce, execType, status, order.price, order.quantity,
                 order.filled, 0, 0, null, 0, reason, now));
     }
 
@@ -380,7 +380,7 @@ public final class PriceTimeOrderBook implements OrderBook {
     }
 
     private void requestRejected(long orderId, long accountId, ReasonCode reason, long now, BookEvents events) {
-        events.report(new ExecutionReport(symbol, ++reportSequence, orderId, null, accountId, null, null,
+        events.report(new ExecutionReport(symbol, ++reportSequence, orderId, null, accountId, null, null, null,
                 ExecType.REQUEST_REJECTED, OrderStatus.REJECTED, 0, 0, 0, 0, 0, null, 0, reason, now));
     }
 

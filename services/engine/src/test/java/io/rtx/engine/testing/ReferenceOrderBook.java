@@ -279,7 +279,7 @@ public final class ReferenceOrderBook implements OrderBook {
                         BookEvents events) {
         PlaceOrder p = order.placed;
         events.report(new ExecutionReport(symbol, ++reportSequence, p.orderId(), p.clientOrderId(), p.accountId(),
-                p.side(), p.type(), execType, status, order.price, order.quantity, order.filled, 0, 0, null, 0,
+                p.side(), p.type(), p.timeInForce(), execType, status, order.price, order.quantity, order.filled, 0, 0, null, 0,
                 reason, now));
     }
 
@@ -288,13 +288,13 @@ public final class ReferenceOrderBook implements OrderBook {
         PlaceOrder p = order.placed;
         OrderStatus status = order.leaves() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         events.report(new ExecutionReport(symbol, ++reportSequence, p.orderId(), p.clientOrderId(), p.accountId(),
-                p.side(), p.type(), ExecType.TRADE, status, order.price, order.quantity, order.filled, price, quantity,
+                p.side(), p.type(), p.timeInForce(), ExecType.TRADE, status, order.price, order.quantity, order.filled, price, quantity,
                 liquidity, tradeId, null, now));
     }
 
     /** Another account's order looks exactly like one that does not exist. */
     private void unknownOrder(long orderId, long accountId, long now, BookEvents events) {
-        events.report(new ExecutionReport(symbol, ++reportSequence, orderId, null, accountId, null, null,
+        events.report(new ExecutionReport(symbol, ++reportSequence, orderId, null, accountId, null, null, null,
                 ExecType.REQUEST_REJECTED, OrderStatus.REJECTED, 0, 0, 0, 0, 0, null, 0, ReasonCode.UNKNOWN_ORDER,
                 now));
     }

@@ -3,11 +3,7 @@ package io.rtx.ledger.kafka;
 import io.rtx.events.JsonSerde;
 import io.rtx.events.Topics;
 import io.rtx.ledger.deadletter.DeadLetterValueSerializer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
@@ -26,21 +22,13 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
 
-    /** Every RTX topic, plus the dead-letter topics of the ledger's inputs that the registry lacks. */
+    /** Every RTX topic (the ledger's dead-letter topics included), created if missing. */
     @Bean
     KafkaAdmin.NewTopics rtxTopics(@Value("${rtx.kafka.partitions:6}") int partitions,
                                    @Value("${rtx.kafka.replication-factor:1}") short replicationFactor,
                                    @Value("${rtx.kafka.min-insync-replicas:1}") int minInSyncReplicas) {
-        List<NewTopic> topics = new ArrayList<>(Topics.newTopics(partitions, replicationFactor, minInSyncReplicas));
-        for (String input : LedgerTopics.INPUTS) {
-            String deadLetter = Topics.deadLetter(input);
-            if (!Topics.ALL.contains(deadLetter)) {
-                topics.add(new NewTopic(deadLetter, partitions, replicationFactor).configs(Map.of(
-                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas),
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
-            }
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(Topics.newTopics(partitions, replicationFactor, minInSyncReplicas)
+                .toArray(NewTopic[]::new));
     }
 
     /**

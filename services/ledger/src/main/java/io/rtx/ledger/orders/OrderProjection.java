@@ -38,10 +38,10 @@ public class OrderProjection {
             """;
 
     private static final String INSERT_ORDER = """
-            INSERT INTO orders AS o (order_id, client_order_id, account_id, symbol, side, type, price, quantity,
-                filled_quantity, leaves_quantity, status, last_reason, created_at, updated_at, last_sequence)
-            VALUES (:orderId, :clientOrderId, :accountId, :symbol, :side, :type, :price, :quantity, :filled, :leaves,
-                :status, :reason, :time, :time, :sequence)
+            INSERT INTO orders AS o (order_id, client_order_id, account_id, symbol, side, type, time_in_force, price,
+                quantity, filled_quantity, leaves_quantity, status, last_reason, created_at, updated_at, last_sequence)
+            VALUES (:orderId, :clientOrderId, :accountId, :symbol, :side, :type, :timeInForce, :price, :quantity,
+                :filled, :leaves, :status, :reason, :time, :time, :sequence)
             """;
 
     private static final String UPSERT_ORDER = INSERT_ORDER + """
@@ -49,6 +49,7 @@ public class OrderProjection {
                 client_order_id = COALESCE(EXCLUDED.client_order_id, o.client_order_id),
                 side = COALESCE(EXCLUDED.side, o.side),
                 type = COALESCE(EXCLUDED.type, o.type),
+                time_in_force = COALESCE(EXCLUDED.time_in_force, o.time_in_force),
                 price = EXCLUDED.price,
                 quantity = EXCLUDED.quantity,
                 filled_quantity = EXCLUDED.filled_quantity,
@@ -120,6 +121,7 @@ public class OrderProjection {
                     .put("accountId", m.accountId(), Long.class)
                     .put("side", m.side(), String.class)
                     .put("type", m.type(), String.class)
+                    .put("timeInForce", m.timeInForce(), String.class)
                     .put("execType", execType.name(), String.class)
                     .put("status", status.name(), String.class)
                     .put("price", Amounts.optional(m.price(), "price"), BigDecimal.class)
