@@ -44,8 +44,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The real risk and matching applications on a real in-process KRaft broker. Orders go in, reports,
- * trades and balances come out; the matching application is stopped mid-stream and started again on
- * an empty state directory (so its books come back from the changelog alone), and nothing is lost,
+ * trades and balances come out; two risk instances share the partitions until one leaves, the
+ * matching application is stopped mid-stream and started again on an empty state directory (so its
+ * books come back from the changelog alone), and nothing is lost,
  * doubled or changed: the reports and trades equal a replay of the accepted orders through a fresh
  * core book, every order ends in exactly one terminal state, and balances are conserved.
  */
@@ -62,20 +63,23 @@ class PipelineEndToEndTest {
     Path stateRoot;
     private long clock = 1_000;
 
+    /** Command-line arguments, so they override each service's own configuration file. */
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String stateDir) throws Exception {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
-        return app.properties(
-                "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "server.port=0",
-                "rtx.kafka.partitions=3",
-                "rtx.streams.state-dir=" + Files.createDirectories(stateRoot.resolve(stateDir)),
-                "spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1").run();
+        return app.run(
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--server.port=0",
+                "--rtx.kafka.partitions=3",
+                "--rtx.streams.state-dir=" + Files.createDirectories(stateRoot.resolve(stateDir)),
+                "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
     }
 
     @Test
     void ordersFlowThroughAndAMatchingRestartLosesAndDoublesNothing() throws Exception {
         String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
         ConfigurableApplicationContext risk = start(RiskApplication.builder(), "risk");
+        // A second risk instance in the same group: the two share the partitions until it leaves.
+        ConfigurableApplicationContext secondRisk = start(RiskApplication.builder(), "risk-2");
         ConfigurableApplicationContext matching = start(MatchingApplication.builder(), "matching-1");
         try (KafkaTopicsReader kafka = new KafkaTopicsReader(brokers, List.of(Topics.EXECUTION_REPORTS, Topics.TRADES,
                 Topics.ACCOUNT_EVENTS, Topics.ACCEPTED_ORDERS))) {
@@ -95,6 +99,7 @@ class PipelineEndToEndTest {
             kafka.pollUntil(Duration.ofSeconds(60), () -> matchingReportsFor(kafka).size() >= 100, "the first fills");
 
             matching.close();
+            secondRisk.close();                         // its partitions move back to the first instance
             sendOrders(kafka, random, orderIds, 150);   // piles up while matching is down
             matching = start(MatchingApplication.builder(), "matching-2");   // empty state dir: restore from changelog
             for (long orderId : orderIds) {
@@ -117,6 +122,7 @@ class PipelineEndToEndTest {
                     "rtx_matching_resting_orders");
         } finally {
             matching.close();
+            secondRisk.close();
             risk.close();
         }
     }
