@@ -70,9 +70,11 @@ CREATE TABLE order_events (
     reason          text,
     event_time      timestamptz NOT NULL
 );
-CREATE UNIQUE INDEX order_events_matching_key ON order_events (symbol, sequence) WHERE source = 'MATCHING';
+CREATE UNIQUE INDEX order_events_matching_key ON order_events (symbol, sequence)
+    WHERE source = 'MATCHING' AND sequence > 0;
+-- Unsequenced reports: risk's decisions and matching's rejections of orders no book ever held.
 CREATE UNIQUE INDEX order_events_risk_key ON order_events (order_id, exec_type, event_time, COALESCE(reason, ''))
-    WHERE source = 'RISK';
+    WHERE source = 'RISK' OR sequence = 0;
 CREATE INDEX order_events_order_idx ON order_events (order_id);
 
 -- How far each symbol's report sequence has been checked for gaps (bookkeeping, not a projection).

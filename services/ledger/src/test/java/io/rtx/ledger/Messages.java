@@ -35,6 +35,20 @@ final class Messages {
                 "0", "0", "0", null, 0, reason, timestamp);
     }
 
+    /** Risk's acknowledgement: the order passed pre-trade checks and is on its way to the book. */
+    static ExecutionReportMessage pendingNew(String symbol, long orderId, long accountId, long timestamp) {
+        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK, symbol,
+                0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", ExecutionReportMessage.PENDING_NEW,
+                ExecutionReportMessage.PENDING_NEW, "100.50", "2.000", "0", "2.000", "0", "0", null, 0, null, timestamp);
+    }
+
+    /** Matching's rejection of an accepted order it could not put in a book (no sequence). */
+    static ExecutionReportMessage matchingRejection(String symbol, long orderId, long accountId, long timestamp) {
+        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_MATCHING,
+                symbol, 0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", "REJECTED", "REJECTED", "100.50",
+                "2.000", "0", "0", "0", "0", null, 0, "UNKNOWN_INSTRUMENT", timestamp);
+    }
+
     static TradeMessage trade(String symbol, long tradeId, String price, String quantity, long timestamp) {
         return new TradeMessage(Message.CURRENT_SCHEMA_VERSION, symbol, tradeId, price, quantity, 10_000 + tradeId,
                 501, 20_000 + tradeId, 502, tradeId % 2 == 0 ? "SELL" : "BUY", timestamp);

@@ -72,6 +72,29 @@ class OrderProjectionTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void risksAcknowledgementOpensTheOrderAndTheBookMovesItForward() {
+        String symbol = "ACK-USD";
+        send(Topics.EXECUTION_REPORTS, "7006", Messages.pendingNew(symbol, 6001, 7006, T0));
+        eventually(() -> assertThat(row("SELECT status FROM orders WHERE order_id = 6001").get("status"))
+                .isEqualTo("PENDING_NEW"));
+        send(Topics.EXECUTION_REPORTS, "7006", newOrder(symbol, 1, 6001, 7006, T0 + 1));
+        eventually(() -> assertThat(row("SELECT status FROM orders WHERE order_id = 6001").get("status"))
+                .isEqualTo("NEW"));
+        // A late duplicate of the acknowledgement changes nothing.
+        send(Topics.EXECUTION_REPORTS, "7006", Messages.pendingNew(symbol, 6001, 7006, T0));
+
+        // An accepted order matching could not book ends REJECTED; one the book already holds is untouched.
+        send(Topics.EXECUTION_REPORTS, "7006", Messages.pendingNew(symbol, 6002, 7006, T0 + 2));
+        send(Topics.EXECUTION_REPORTS, "7006", Messages.matchingRejection(symbol, 6002, 7006, T0 + 3));
+        send(Topics.EXECUTION_REPORTS, "7006", Messages.matchingRejection(symbol, 6001, 7006, T0 + 4));
+        eventually(() -> assertThat(count("SELECT count(*) FROM order_events WHERE symbol = 'ACK-USD'")).isEqualTo(5));
+        assertThat(row("SELECT status FROM orders WHERE order_id = 6002").get("status")).isEqualTo("REJECTED");
+        assertThat(row("SELECT last_reason FROM orders WHERE order_id = 6002").get("last_reason"))
+                .isEqualTo("UNKNOWN_INSTRUMENT");
+        assertThat(row("SELECT status FROM orders WHERE order_id = 6001").get("status")).isEqualTo("NEW");
+    }
+
+    @Test
     void theSameRecordTwiceChangesNothing() {
         String symbol = "DUP-USD";
         send(Topics.EXECUTION_REPORTS, "7002", newOrder(symbol, 1, 2001, 7002, T0));

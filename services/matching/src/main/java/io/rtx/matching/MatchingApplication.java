@@ -3,6 +3,7 @@ package io.rtx.matching;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rtx.events.InstrumentMessage;
 import java.time.Duration;
+import io.rtx.streams.ProcessorSupportConfiguration;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
@@ -10,9 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** The matching processor. Bindings (application.yml): {@code matching-in-0} accepted orders, {@code matching-in-1} instruments. */
 @SpringBootApplication
+@Import(ProcessorSupportConfiguration.class)
 public class MatchingApplication {
 
     public static void main(String[] args) {

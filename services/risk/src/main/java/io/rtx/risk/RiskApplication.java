@@ -5,6 +5,7 @@ import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.TradeMessage;
+import io.rtx.streams.ProcessorSupportConfiguration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.streams.kstream.GlobalKTable;
@@ -13,12 +14,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The risk processor. Bindings (application.yml): {@code risk-in-0} the account-keyed inputs,
  * {@code risk-in-1} instruments and {@code risk-in-2} trades as global tables.
  */
 @SpringBootApplication
+@Import(ProcessorSupportConfiguration.class)
 public class RiskApplication {
 
     public static void main(String[] args) {

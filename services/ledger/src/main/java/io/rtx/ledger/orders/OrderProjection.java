@@ -18,9 +18,13 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>A MATCHING report with a state change upserts the order only if its sequence is above the
  *       stored last_sequence (sequences are per symbol, and an order lives on one symbol).</li>
- *   <li>A REJECTED report (from risk with sequence 0, or from the book) describes an order that never
- *       lived: it inserts the order only if no row exists, so it can never overwrite a real order (a
- *       DUPLICATE_ORDER_ID rejection names an existing order's id).</li>
+ *   <li>Risk's reports (sequence 0) come first: PENDING_NEW (accepted by risk, on its way to the book)
+ *       or REJECTED. They insert the order only if no row exists, so they can never overwrite a real
+ *       order (a DUPLICATE_ORDER_ID rejection names an existing order's id); the book's reports then
+ *       move it forward.</li>
+ *   <li>A REJECTED report from matching without a sequence (the instrument vanished, the accepted
+ *       command was unreadable) ends an order that only risk had seen: it replaces a row whose
+ *       last_sequence is still 0, never one the book has written.</li>
  *   <li>A REQUEST_REJECTED report refuses a cancel/amend/reduce; the order, if any, is unchanged, so
  *       it is history only.</li>
  * </ul>
@@ -63,6 +67,15 @@ public class OrderProjection {
 
     private static final String INSERT_ORDER_IF_ABSENT = INSERT_ORDER + "ON CONFLICT (order_id) DO NOTHING";
 
+    private static final String REJECT_IF_UNSEQUENCED = INSERT_ORDER + """
+            ON CONFLICT (order_id) DO UPDATE SET
+                status = EXCLUDED.status,
+                leaves_quantity = EXCLUDED.leaves_quantity,
+                last_reason = EXCLUDED.last_reason,
+                updated_at = EXCLUDED.updated_at
+            WHERE o.last_sequence = 0
+            """;
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
 
@@ -77,38 +90,30 @@ public class OrderProjection {
         Mono<Long> order = switch (report.effect()) {
             case HISTORY_ONLY -> Mono.just(0L);
             case INSERT_IF_ABSENT -> report.params().bind(db, INSERT_ORDER_IF_ABSENT).fetch().rowsUpdated();
+            case REJECT_IF_UNSEQUENCED -> report.params().bind(db, REJECT_IF_UNSEQUENCED).fetch().rowsUpdated();
             case UPSERT -> report.params().bind(db, UPSERT_ORDER).fetch().rowsUpdated();
         };
         return tx.transactional(event.then(order)).then();
     }
 
-    enum Effect { HISTORY_ONLY, INSERT_IF_ABSENT, UPSERT }
+    enum Effect { HISTORY_ONLY, INSERT_IF_ABSENT, REJECT_IF_UNSEQUENCED, UPSERT }
 
     /** A validated report: every decimal parsed exactly, every enum known, the effect decided. */
     record Report(Effect effect, Params params) {
 
         static Report of(ExecutionReportMessage m) {
-            ExecType execType = parse(ExecType.class, m.execType(), "execType");
-            OrderStatus status = parse(OrderStatus.class, m.status(), "status");
             boolean matching = ExecutionReportMessage.SOURCE_MATCHING.equals(m.source());
             if (!matching && !ExecutionReportMessage.SOURCE_RISK.equals(m.source())) {
                 throw new IllegalArgumentException("source: '" + m.source() + "' is not MATCHING or RISK");
             }
-            Effect effect;
-            if (execType == ExecType.REQUEST_REJECTED) {
-                effect = Effect.HISTORY_ONLY;
-            } else if (execType == ExecType.REJECTED) {
-                effect = Effect.INSERT_IF_ABSENT;
-            } else if (matching) {
-                effect = Effect.UPSERT;
-            } else {
-                throw new IllegalArgumentException("execType: risk only reports rejections, got " + execType);
-            }
-            if (matching) {
-                if (m.symbol() == null || m.sequence() <= 0) {
-                    throw new IllegalArgumentException("a MATCHING report needs a symbol and a sequence above 0");
-                }
-            } else if (m.sequence() != 0) {
+            boolean pending = !matching && ExecutionReportMessage.PENDING_NEW.equals(m.execType());
+            String execType = pending ? m.execType() : parse(ExecType.class, m.execType(), "execType").name();
+            String status = pending && ExecutionReportMessage.PENDING_NEW.equals(m.status()) ? m.status()
+                    : parse(OrderStatus.class, m.status(), "status").name();
+            Effect effect = effect(m, matching, pending, execType);
+            if (matching && (m.symbol() == null || m.sequence() < 0)) {
+                throw new IllegalArgumentException("a MATCHING report needs a symbol and a sequence of 0 or more");
+            } else if (!matching && m.sequence() != 0) {
                 throw new IllegalArgumentException("sequence: a RISK report has sequence 0, got " + m.sequence());
             }
             boolean ordered = effect == Effect.UPSERT;
@@ -122,8 +127,8 @@ public class OrderProjection {
                     .put("side", m.side(), String.class)
                     .put("type", m.type(), String.class)
                     .put("timeInForce", m.timeInForce(), String.class)
-                    .put("execType", execType.name(), String.class)
-                    .put("status", status.name(), String.class)
+                    .put("execType", execType, String.class)
+                    .put("status", status, String.class)
                     .put("price", Amounts.optional(m.price(), "price"), BigDecimal.class)
                     .put("quantity", ordered ? Amounts.nonNegative(m.quantity(), "quantity")
                             : Amounts.optional(m.quantity(), "quantity"), BigDecimal.class)
@@ -136,6 +141,25 @@ public class OrderProjection {
                     .put("reason", m.reason(), String.class)
                     .put("time", Instant.ofEpochMilli(m.timestamp()), Instant.class);
             return new Report(effect, params);
+        }
+
+        private static Effect effect(ExecutionReportMessage m, boolean matching, boolean pending, String execType) {
+            if (execType.equals(ExecType.REQUEST_REJECTED.name())) {
+                return Effect.HISTORY_ONLY;
+            }
+            if (!matching && (pending || execType.equals(ExecType.REJECTED.name()))) {
+                return Effect.INSERT_IF_ABSENT;
+            }
+            if (!matching) {
+                throw new IllegalArgumentException("execType: risk reports PENDING_NEW or rejections, got " + execType);
+            }
+            if (m.sequence() == 0) {
+                if (!execType.equals(ExecType.REJECTED.name())) {
+                    throw new IllegalArgumentException("sequence: only a MATCHING rejection may have sequence 0");
+                }
+                return Effect.REJECT_IF_UNSEQUENCED;
+            }
+            return Effect.UPSERT;
         }
 
         private static BigDecimal orZero(BigDecimal value) {
