@@ -75,7 +75,7 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
 
     @Override
     public void init(ProcessorContext<String, Routed> context) {
-        outputs = new Outputs(context);
+        outputs = new Outputs(context, "matching");
         store = new BookStore(context.getStateStore(BookStore.ORDERS), context.getStateStore(BookStore.BOOKS));
         instruments = new GlobalTables<>(context, MatchingTopology.INSTRUMENTS_STORE);
         store.snapshots().forEach((symbol, snapshot) -> {

@@ -60,7 +60,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.outputs = new Outputs(context);
+        this.outputs = new Outputs(context, RiskTopology.SOURCE);
         this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME));
         this.instruments = new GlobalTables<>(context, RiskTopology.INSTRUMENTS_STORE);
         this.lastTrades = new GlobalTables<>(context, RiskTopology.LAST_TRADES_STORE);
@@ -71,6 +71,9 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(m -> m.topic()).orElse(Topics.ORDER_COMMANDS);
+        if (topic.equals(Topics.EXECUTION_REPORTS) && Outputs.writtenBy(record, RiskTopology.SOURCE)) {
+            return; // our own acknowledgements and rejections echoed back: skip them unread
+        }
         Message message;
         try {
             message = INPUT.deserializer().deserialize(topic, record.value());

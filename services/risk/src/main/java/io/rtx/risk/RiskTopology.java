@@ -19,6 +19,8 @@ public final class RiskTopology {
 
     public static final String INSTRUMENTS_STORE = "risk-instruments";
     public static final String LAST_TRADES_STORE = "risk-last-trades";
+    /** Written into the {@code rtx.source} header of every record risk emits. */
+    static final String SOURCE = "risk";
 
     private RiskTopology() {
     }

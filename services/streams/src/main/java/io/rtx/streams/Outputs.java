@@ -17,10 +17,21 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class Outputs {
 
-    private final ProcessorContext<String, Routed> context;
+    /** Header naming the processor that wrote a record, so a processor can skip its own echoes unread. */
+    public static final String SOURCE_HEADER = "rtx.source";
 
-    public Outputs(ProcessorContext<String, Routed> context) {
+    private final ProcessorContext<String, Routed> context;
+    private final byte[] source;
+
+    public Outputs(ProcessorContext<String, Routed> context, String source) {
         this.context = context;
+        this.source = source.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** True if {@code record} was written by the processor named {@code source}. */
+    public static boolean writtenBy(Record<?, ?> record, String source) {
+        var header = record.headers().lastHeader(SOURCE_HEADER);
+        return header != null && source.equals(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** Writes every routed record of {@code stream} to its topic. */
@@ -29,7 +40,9 @@ public final class Outputs {
     }
 
     public void emit(Record<?, ?> cause, String topic, String key, Message message) {
-        context.forward(new Record<>(key, Routed.to(topic, message), cause.timestamp(), new RecordHeaders()));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(SOURCE_HEADER, source);
+        context.forward(new Record<>(key, Routed.to(topic, message), cause.timestamp(), headers));
     }
 
     /** Sends the original bytes to {@code <input>.dlq} with the reason in headers; the task keeps going. */

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the pipeline benchmark and runs it once: a real KRaft broker in its own JVM, the bare
+# exactly-once floor chain, then the real risk and matching processors, at a fixed order rate.
+#
+#   services/pipeline-benchmark/run.sh [rate] [duration-seconds] [commit-interval-ms] [-- extra options]
+#   services/pipeline-benchmark/run.sh 10000 60 20
+#   services/pipeline-benchmark/run.sh 10000 60 20 -- --warmup-seconds 15 --partitions 6 --accounts 1000 \
+#       --symbols 3 --seed 42 --floor true --bootstrap 127.0.0.1:9092 \
+#       --processor-setting spring.cloud.stream.kafka.streams.binder.configuration.producer.linger.ms=10
+#
+# The markdown result is printed and written to services/pipeline-benchmark/target/pipeline-benchmark/.
+# Set SKIP_BUILD=1 to reuse the last build (e.g. while other builds are running on the machine).
+set -euo pipefail
+
+module_dir="$(cd "$(dirname "$0")" && pwd)"
+root_dir="$(cd "$module_dir/../.." && pwd)"
+rate="${1:-10000}"
+duration="${2:-60}"
+commit_interval="${3:-20}"
+shift $(( $# < 3 ? $# : 3 ))
+[[ "${1:-}" == "--" ]] && shift
+
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+  (cd "$root_dir" && mvn -o -q -pl services/pipeline-benchmark -am package -DskipTests)
+fi
+
+cd "$module_dir"
+exec java -Xms2g -Xmx2g -XX:+UseG1GC \
+  -cp "target/classes:$(cat target/classpath.txt)" \
+  io.rtx.benchmark.PipelineLatencyBenchmark \
+  --rate "$rate" --duration-seconds "$duration" --commit-interval-ms "$commit_interval" "$@"

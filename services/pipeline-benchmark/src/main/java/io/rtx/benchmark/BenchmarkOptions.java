@@ -1,0 +1,70 @@
+package io.rtx.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one benchmark run does. Every option is {@code --name value}; unknown names are refused so a
+ * typo never silently runs the defaults.
+ *
+ * @param rate             order commands per second offered to the pipeline (and to the floor chain)
+ * @param warmup           time at full rate before measuring (JIT, RocksDB, producer batches settle)
+ * @param duration         measured time at full rate
+ * @param commitIntervalMs {@code commit.interval.ms} of both processors and of the floor chain's hops
+ * @param partitions       partitions of every topic
+ * @param accounts         funded accounts the orders are spread over
+ * @param symbols          instruments the orders are spread over (each its own book)
+ * @param seed             seed of the order stream, so two runs offer the same orders
+ * @param bootstrap        an external broker to use instead of starting one (null: start one)
+ * @param runFloor         whether to measure the bare exactly-once chain first
+ * @param output           where the markdown result is written
+ * @param processorSetting one extra Spring property for both processors ({@code name=value}, e.g. a Kafka
+ *                         Streams setting under {@code spring.cloud.stream.kafka.streams.binder.configuration.}),
+ *                         to measure a proposed change without editing the services; null for none
+ */
+record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commitIntervalMs, int partitions,
+                        int accounts, int symbols, long seed, String bootstrap, boolean runFloor, Path output,
+                        String processorSetting) {
+
+    static BenchmarkOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", args));
+            }
+            given.put(args[i].substring(2), args[i + 1]);
+        }
+        BenchmarkOptions options = new BenchmarkOptions(
+                Integer.parseInt(take(given, "rate", "10000")),
+                Duration.ofSeconds(Long.parseLong(take(given, "warmup-seconds", "15"))),
+                Duration.ofSeconds(Long.parseLong(take(given, "duration-seconds", "60"))),
+                Integer.parseInt(take(given, "commit-interval-ms", "20")),
+                Integer.parseInt(take(given, "partitions", "6")),
+                Integer.parseInt(take(given, "accounts", "1000")),
+                Integer.parseInt(take(given, "symbols", "3")),
+                Long.parseLong(take(given, "seed", "42")),
+                take(given, "bootstrap", null),
+                Boolean.parseBoolean(take(given, "floor", "true")),
+                Path.of(take(given, "output", "target/pipeline-benchmark")),
+                take(given, "processor-setting", null));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown options: " + given.keySet());
+        }
+        if (options.rate <= 0 || options.accounts <= 0 || options.symbols <= 0 || options.symbols > OrderFlow.MAX_SYMBOLS) {
+            throw new IllegalArgumentException("rate and accounts must be positive, symbols 1.." + OrderFlow.MAX_SYMBOLS);
+        }
+        return options;
+    }
+
+    private static String take(Map<String, String> given, String name, String fallback) {
+        String value = given.remove(name);
+        return value == null ? fallback : value;
+    }
+
+    /** Commands sent in warm-up plus measurement: sizes the per-order bookkeeping. */
+    long totalCommands() {
+        return (long) rate * (warmup.toSeconds() + duration.toSeconds());
+    }
+}

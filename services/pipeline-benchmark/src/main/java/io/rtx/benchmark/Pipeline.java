@@ -1,0 +1,171 @@
+package io.rtx.benchmark;
+
+import io.rtx.benchmark.ArrivalListener.Arrival;
+import io.rtx.engine.instrument.Instrument;
+import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.AccountEventMessage;
+import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.InstrumentMessage;
+import io.rtx.events.JsonSerde;
+import io.rtx.events.Message;
+import io.rtx.events.Topics;
+import io.rtx.matching.MatchingApplication;
+import io.rtx.risk.RiskApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real pipeline: the risk and matching applications (in this JVM, through their own builders and
+ * configuration files, as the local stack starts them), with instruments defined and accounts funded
+ * before any order is sent. Orders go to order-commands; the measured topic is execution-reports,
+ * where risk's PENDING_NEW is the acknowledgement after one hop and the book's first report
+ * (NEW, TRADE, CANCELED for an unfilled IOC, ...) arrives after two.
+ */
+final class Pipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration FUNDING_TIMEOUT = Duration.ofMinutes(2);
+    /** Far more than the orders can use: no order is refused for lack of funds. */
+    private static final String QUOTE_DEPOSIT = "1000000000";
+    private static final String BASE_DEPOSIT = "1000000";
+
+    private final BenchmarkOptions options;
+    private final Clients clients;
+    private final TempDirectory stateDirectory;
+    private final List<ConfigurableApplicationContext> applications = new ArrayList<>();
+
+    private Pipeline(BenchmarkOptions options, Clients clients) throws IOException {
+        this.options = options;
+        this.clients = clients;
+        this.stateDirectory = new TempDirectory("rtx-benchmark-state-");
+    }
+
+    static Pipeline start(BenchmarkOptions options, Clients clients) throws Exception {
+        Pipeline pipeline = new Pipeline(options, clients);
+        try {
+            clients.createTopics(Topics.newTopics(options.partitions(), (short) 1, 1));
+            pipeline.defineInstruments();
+            // Instruments first: both processors load their global tables fully before they process anything.
+            pipeline.applications.add(pipeline.launch(RiskApplication.builder(), "risk"));
+            pipeline.applications.add(pipeline.launch(MatchingApplication.builder(), "matching"));
+            pipeline.fundAccounts();
+            return pipeline;
+        } catch (Exception | Error e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    PacedRun.Result measure(PacedRun run) throws Exception {
+        return run.run("pipeline", Topics.ORDER_COMMANDS, List.of(Topics.EXECUTION_REPORTS), Pipeline::classify,
+                List.of("rtx-risk", "rtx-matching"));
+    }
+
+    /** Risk's report is the first hop (PENDING_NEW, or REJECTED: the order goes no further); matching's the second. */
+    private static Arrival classify(String topic, RecordPeek report) {
+        if (ExecutionReportMessage.SOURCE_MATCHING.equals(report.source())) {
+            return Arrival.SECOND_HOP;
+        }
+        return ExecutionReportMessage.PENDING_NEW.equals(report.execType()) ? Arrival.FIRST_HOP : Arrival.FIRST_HOP_FINAL;
+    }
+
+    /**
+     * Settings are passed as command-line arguments: {@code SpringApplicationBuilder.properties} only sets
+     * defaults, which the applications' own risk.yml / matching.yml (localhost:9092, ...) would override.
+     */
+    private ConfigurableApplicationContext launch(SpringApplicationBuilder application, String name) throws Exception {
+        Path stateDir = Files.createDirectories(stateDirectory.path().resolve(name));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + clients.bootstrap(),
+                "--spring.main.banner-mode=off",
+                "--server.address=127.0.0.1",
+                "--server.port=0",
+                "--rtx.kafka.partitions=" + options.partitions(),
+                "--rtx.streams.state-dir=" + stateDir,
+                "--rtx.streams.commit-interval-ms=" + options.commitIntervalMs(),
+                "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1"));
+        if (options.processorSetting() != null) {
+            arguments.add("--" + options.processorSetting());
+        }
+        return application.run(arguments.toArray(String[]::new));
+    }
+
+    private void defineInstruments() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = clients.producer()) {
+            for (Instrument instrument : OrderFlow.instruments(options.symbols())) {
+                producer.send(new ProducerRecord<>(Topics.INSTRUMENTS, instrument.symbol(),
+                        JsonSerde.write(InstrumentMessage.of(instrument)))).get();
+            }
+        }
+    }
+
+    /** Opens every account and deposits the quote and every base asset; waits for risk to confirm each. */
+    private void fundAccounts() throws Exception {
+        String prefix = "benchmark-" + System.currentTimeMillis() + ":";
+        List<Instrument> instruments = OrderFlow.instruments(options.symbols());
+        int commands = options.accounts() * (2 + instruments.size());
+        try (KafkaConsumer<String, byte[]> events = clients.tailOf(List.of(Topics.ACCOUNT_EVENTS));
+             KafkaProducer<String, byte[]> producer = clients.producer()) {
+            for (long account = 1; account <= options.accounts(); account++) {
+                sendAccountCommand(producer, prefix, AccountCommandMessage.Kind.OPEN, account, null, null);
+                sendAccountCommand(producer, prefix, AccountCommandMessage.Kind.DEPOSIT, account,
+                        OrderFlow.USD.code(), QUOTE_DEPOSIT);
+                for (Instrument instrument : instruments) {
+                    sendAccountCommand(producer, prefix, AccountCommandMessage.Kind.DEPOSIT, account,
+                            instrument.base().code(), BASE_DEPOSIT);
+                }
+            }
+            producer.flush();
+            awaitAccountEvents(events, prefix, commands);
+        }
+        log.info("{} accounts funded", options.accounts());
+    }
+
+    private static void sendAccountCommand(KafkaProducer<String, byte[]> producer, String prefix,
+                                          AccountCommandMessage.Kind kind, long account, String asset, String amount) {
+        AccountCommandMessage command = new AccountCommandMessage(Message.CURRENT_SCHEMA_VERSION, kind,
+                prefix + kind + ":" + account + ":" + asset, account, asset, amount, System.currentTimeMillis());
+        producer.send(new ProducerRecord<>(Topics.ACCOUNT_COMMANDS, Long.toString(account), JsonSerde.write(command)));
+    }
+
+    /** One account event answers each command; a refused deposit would make the run meaningless. */
+    private static void awaitAccountEvents(KafkaConsumer<String, byte[]> events, String prefix, int expected) {
+        JsonSerde<AccountEventMessage> serde = JsonSerde.of(AccountEventMessage.class);
+        long deadline = System.nanoTime() + FUNDING_TIMEOUT.toNanos();
+        int answered = 0;
+        while (answered < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + answered + " of " + expected + " account commands answered");
+            }
+            for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(200))) {
+                AccountEventMessage event = serde.deserializer().deserialize(Topics.ACCOUNT_EVENTS, record.value());
+                if (event.commandId() != null && event.commandId().startsWith(prefix)) {
+                    if (!event.accepted() && !"ACCOUNT_EXISTS".equals(event.reason())) {
+                        throw new IllegalStateException("account command refused: " + event);
+                    }
+                    answered++;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = applications.size() - 1; i >= 0; i--) {
+            applications.get(i).close();
+        }
+        stateDirectory.close();
+    }
+}

@@ -1,0 +1,100 @@
+package io.rtx.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The run's result as markdown: one summary row (to collect runs into one table), then the details
+ * that explain it (every percentile, backlog, lag, CPU by part).
+ */
+final class ResultTable {
+
+    static final String SUMMARY_HEADER = """
+            | commit interval | offered | measured | orders through matching | ack (1 hop) p50 / p99 / p99.9 | NEW (2 hops) p50 / p99 / p99.9 | floor 1 hop p50 / p99 / p99.9 | floor 2 hops p50 / p99 / p99.9 | ack p99 ÷ floor 1 hop | NEW p99 ÷ floor 2 hops |
+            |---|---|---|---|---|---|---|---|---|---|""";
+
+    private ResultTable() {
+    }
+
+    static String markdown(BenchmarkOptions options, PacedRun.Result pipeline, PacedRun.Result floor,
+                           String loadBefore, String loadAfter) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "## Pipeline run: commit interval %d ms, %,d commands/s, %d s measured%n%n",
+                options.commitIntervalMs(), options.rate(), options.duration().toSeconds()));
+        md.append(String.format(Locale.ROOT, "%d cores, %s %s, %d partitions, %d accounts, %d symbols, seed %d; "
+                        + "load average before: %s, after: %s%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), options.partitions(),
+                options.accounts(), options.symbols(), options.seed(), loadBefore, loadAfter));
+        if (options.processorSetting() != null) {
+            md.append("Processors run with the extra setting `").append(options.processorSetting()).append("`.\n\n");
+        }
+        md.append(SUMMARY_HEADER).append('\n').append(summaryRow(options, pipeline, floor)).append("\n\n");
+        md.append("| measurement | orders | never arrived | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        md.append(detailRow("ack: risk PENDING_NEW (1 hop)", pipeline.measuredOrders(), pipeline.missingOneHop(), pipeline.oneHop()));
+        md.append(detailRow("first matching report (2 hops)", pipeline.measuredOrders(), pipeline.missingTwoHops(), pipeline.twoHops()));
+        if (floor != null) {
+            md.append(detailRow("floor: bare EOS chain, 1 hop", floor.measuredOrders(), floor.missingOneHop(), floor.oneHop()));
+            md.append(detailRow("floor: bare EOS chain, 2 hops", floor.measuredOrders(), floor.missingTwoHops(), floor.twoHops()));
+        }
+        md.append("\nOrders that never arrived are counted with their age when the run ended, a lower bound: "
+                + "if any did, the percentiles they reach are lower bounds too.\n\n");
+        details(md, pipeline);
+        if (floor != null) {
+            details(md, floor);
+        }
+        return md.toString();
+    }
+
+    static String summaryRow(BenchmarkOptions options, PacedRun.Result pipeline, PacedRun.Result floor) {
+        return String.format(Locale.ROOT, "| %d ms | %,.0f cmd/s (%,.0f orders/s) | %d s | %,.0f orders/s | %s | %s | %s | %s | %s | %s |",
+                options.commitIntervalMs(), pipeline.commandsPerSecond(), pipeline.ordersPerSecond(),
+                options.duration().toSeconds(), pipeline.ordersThroughPerSecond(),
+                percentiles(pipeline.oneHop()), percentiles(pipeline.twoHops()),
+                floor == null ? "–" : percentiles(floor.oneHop()), floor == null ? "–" : percentiles(floor.twoHops()),
+                floor == null ? "–" : ratio(pipeline.oneHop(), floor.oneHop()),
+                floor == null ? "–" : ratio(pipeline.twoHops(), floor.twoHops()));
+    }
+
+    private static void details(StringBuilder md, PacedRun.Result result) {
+        md.append(String.format(Locale.ROOT, "**%s**: offered %,.0f commands/s (%,.0f place orders/s), %,.0f orders/s "
+                        + "through both hops in the window; refused after 1 hop: %d; not through when sending stopped: %,d; "
+                        + "%s after %.1f s; send errors: %d%n%n", result.name(), result.commandsPerSecond(),
+                result.ordersPerSecond(), result.ordersThroughPerSecond(), result.refused(), result.backlogAtEnd(),
+                result.drained() ? "all through" : "NOT all through", result.drainTime().toMillis() / 1000.0,
+                result.sendErrors()));
+        md.append("| consumer group ← input | lag when sending stopped (records) |\n|---|---|\n");
+        result.lagAtEnd().forEach((group, lag) -> md.append(String.format(Locale.ROOT, "| %s | %,d |%n", group, lag)));
+        md.append("\n| CPU during the window | cores |\n|---|---|\n");
+        for (Map.Entry<String, Double> part : result.coresUsed().entrySet()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", part.getKey(), part.getValue()));
+        }
+        md.append('\n');
+    }
+
+    private static String detailRow(String name, long orders, long missing, Histogram micros) {
+        return String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s | %s |%n", name, orders, missing,
+                ms(micros.getValueAtPercentile(50)), ms(micros.getValueAtPercentile(90)),
+                ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()));
+    }
+
+    private static String percentiles(Histogram micros) {
+        return ms(micros.getValueAtPercentile(50)) + " / " + ms(micros.getValueAtPercentile(99)) + " / "
+                + ms(micros.getValueAtPercentile(99.9)) + " ms";
+    }
+
+    private static String ratio(Histogram measured, Histogram floor) {
+        return String.format(Locale.ROOT, "%.2f×", measured.getValueAtPercentile(99) / (double) floor.getValueAtPercentile(99));
+    }
+
+    private static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    /** The JVM's view of the machine, for the record: the load average says whether others were busy. */
+    static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+}

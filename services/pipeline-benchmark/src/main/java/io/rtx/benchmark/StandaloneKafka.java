@@ -1,0 +1,188 @@
+package io.rtx.benchmark;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft broker (broker and controller in one process) in its own JVM, started from
+ * the {@code kafka_2.13} jars on this JVM's classpath, listening only on 127.0.0.1. A separate process
+ * keeps the broker's threads and garbage collector out of the measured JVM, as in production.
+ *
+ * <p>{@link #close()} stops the process and deletes its directory; a shutdown hook does the same if
+ * the benchmark is interrupted (Ctrl-C), so no broker or temp dir outlives a run.
+ */
+final class StandaloneKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneKafka.class);
+    /** The options Kafka's own start script gives a broker (kafka-run-class.sh), with a fixed 1 GiB heap. */
+    private static final List<String> BROKER_JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent",
+            "-Djava.awt.headless=true");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path directory;
+    private final String bootstrap;
+    private final Thread shutdownHook;
+    private Process process;
+
+    private StandaloneKafka(Path directory, String bootstrap) {
+        this.directory = directory;
+        this.bootstrap = bootstrap;
+        this.shutdownHook = new Thread(this::stop, "stop-kafka");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    static StandaloneKafka start(int partitions) throws Exception {
+        Path directory = Files.createTempDirectory("rtx-benchmark-kafka-");
+        int port = freePort();
+        int controllerPort = freePort();
+        StandaloneKafka kafka = new StandaloneKafka(directory, "127.0.0.1:" + port);
+        try {
+            Path config = kafka.writeConfig(port, controllerPort, partitions);
+            kafka.format(config);
+            kafka.launch(config);
+            kafka.awaitReady(port);
+            return kafka;
+        } catch (Exception e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private Path writeConfig(int port, int controllerPort, int partitions) throws IOException {
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + directory.resolve("data"),
+                "num.partitions=" + partitions,
+                // One broker: every internal topic has one replica and needs only itself in sync.
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                // No reason to wait for more members: each group here has exactly one.
+                "group.initial.rebalance.delay.ms=0",
+                "");
+        Path config = directory.resolve("server.properties");
+        Files.writeString(config, properties);
+        return config;
+    }
+
+    /** {@code kafka-storage.sh format}: StorageTool ends with System.exit, hence its own short-lived JVM. */
+    private void format(Path config) throws IOException, InterruptedException {
+        Process format = java(List.of(), "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                "-c", config.toString()).redirectOutput(directory.resolve("format.log").toFile()).start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            format.destroyForcibly();
+            throw new IllegalStateException("kafka storage format failed: " + tail(directory.resolve("format.log")));
+        }
+    }
+
+    private void launch(Path config) throws IOException {
+        process = java(BROKER_JVM_OPTIONS, "kafka.Kafka", config.toString())
+                .redirectOutput(directory.resolve("broker.log").toFile()).start();
+        log.info("kafka broker pid {} on {} (log {})", process.pid(), bootstrap, directory.resolve("broker.log"));
+    }
+
+    /** Waits for the port to accept connections (silently), then for the broker to answer a metadata request. */
+    private void awaitReady(int port) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!accepts(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("kafka broker did not start: " + tail(directory.resolve("broker.log")));
+            }
+            Thread.sleep(200);
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.describeCluster().nodes().get();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private ProcessBuilder java(List<String> jvmOptions, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to remove
+        }
+    }
+
+    /** Asks the broker to stop (SIGTERM: a clean shutdown), kills it after 20 s, then deletes its files. */
+    private synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        TempDirectory.deleteRecursively(directory);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
