@@ -1,0 +1,201 @@
+package io.rtx.gateway.admin;
+
+import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.InstrumentMessage;
+import io.rtx.events.Message;
+import io.rtx.events.Topics;
+import io.rtx.gateway.kafka.CommandPublisher;
+import io.rtx.gateway.markets.InstrumentCatalog;
+import io.rtx.gateway.orders.OrderIds;
+import io.rtx.gateway.orders.OrderValidation;
+import io.rtx.gateway.problems.ConflictException;
+import io.rtx.gateway.problems.InvalidRequestException;
+import io.rtx.gateway.problems.NotFoundException;
+import io.rtx.gateway.problems.Problems;
+import io.rtx.gateway.security.ApiKeyStore;
+import io.rtx.gateway.security.ApiKeys;
+import io.rtx.gateway.security.Role;
+import io.rtx.gateway.support.GatewayProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Administration (ADMIN keys only): accounts, API keys, deposits and withdrawals, the kill switch, and
+ * instruments. Account commands wait for risk's account event like orders wait for their report.
+ */
+@Tag(name = "Admin", description = "Accounts, API keys, transfers, kill switch, instruments (ADMIN role)")
+@RestController
+@RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+public class AdminController {
+
+    private final AccountCommands accounts;
+    private final ApiKeyStore keys;
+    private final OrderIds ids;
+    private final InstrumentCatalog instruments;
+    private final CommandPublisher publisher;
+    private final Duration timeout;
+
+    public AdminController(AccountCommands accounts, ApiKeyStore keys, OrderIds ids, InstrumentCatalog instruments,
+                           CommandPublisher publisher, GatewayProperties properties) {
+        this.accounts = accounts;
+        this.keys = keys;
+        this.ids = ids;
+        this.instruments = instruments;
+        this.publisher = publisher;
+        this.timeout = properties.accountCommandTimeout();
+    }
+
+    @Operation(summary = "Open an account (201; 409 if it exists; 202 if risk did not answer in time)")
+    @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Object>> openAccount(@Valid @RequestBody AdminRequests.OpenAccount request) {
+        long accountId = request.accountId() == null ? ids.next() : Long.parseLong(request.accountId());
+        return run(AccountCommandMessage.Kind.OPEN, accountId, null, null, HttpStatus.CREATED);
+    }
+
+    @Operation(summary = "Issue an API key for the account; the secret is shown only in this response")
+    @PostMapping(path = "/accounts/{accountId}/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<AdminViews.IssuedKey>> createKey(@PathVariable long accountId,
+                                                                @Valid @RequestBody AdminRequests.CreateApiKey request) {
+        ApiKeys.Issued issued = ApiKeys.issue();
+        Role role = Role.valueOf(request.role());
+        return keys.insert(issued.keyId(), accountId, issued.hash(), role)
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+                        .header("Cache-Control", "no-store")
+                        .body(new AdminViews.IssuedKey(issued.keyId(), issued.apiKey(), Long.toString(accountId),
+                                role.name(), Instant.now())));
+    }
+
+    @Operation(summary = "Revoke an API key (takes effect on every gateway within rtx.gateway.key-cache-ttl)")
+    @DeleteMapping("/accounts/{accountId}/api-keys/{keyId}")
+    public Mono<ResponseEntity<Void>> revokeKey(@PathVariable long accountId, @PathVariable String keyId) {
+        return keys.revoke(keyId, accountId).map(revoked -> {
+            if (!revoked) {
+                throw new NotFoundException("no active key " + keyId + " for account " + accountId);
+            }
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    @Operation(summary = "Deposit into the account (200 with balances; 422 with reason if refused)")
+    @PostMapping(path = "/accounts/{accountId}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Object>> deposit(@PathVariable long accountId,
+                                                @Valid @RequestBody AdminRequests.Transfer request) {
+        validateAmount(request);
+        return run(AccountCommandMessage.Kind.DEPOSIT, accountId, request.asset(), request.amount(), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Withdraw from the account's available balance (422 INSUFFICIENT_BALANCE if short)")
+    @PostMapping(path = "/accounts/{accountId}/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Object>> withdraw(@PathVariable long accountId,
+                                                 @Valid @RequestBody AdminRequests.Transfer request) {
+        validateAmount(request);
+        return run(AccountCommandMessage.Kind.WITHDRAW, accountId, request.asset(), request.amount(), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Kill switch: suspend the account and cancel all its open orders")
+    @PostMapping("/accounts/{accountId}/suspend")
+    public Mono<ResponseEntity<Object>> suspend(@PathVariable long accountId) {
+        return run(AccountCommandMessage.Kind.SUSPEND, accountId, null, null, HttpStatus.OK);
+    }
+
+    @Operation(summary = "Resume a suspended account")
+    @PostMapping("/accounts/{accountId}/resume")
+    public Mono<ResponseEntity<Object>> resume(@PathVariable long accountId) {
+        return run(AccountCommandMessage.Kind.RESUME, accountId, null, null, HttpStatus.OK);
+    }
+
+    @Operation(summary = "Define or redefine an instrument (200 once this gateway serves it; 202 if not yet)")
+    @PutMapping(path = "/instruments/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Object>> defineInstrument(
+            @PathVariable @Pattern(regexp = "[A-Z0-9]{1,12}-[A-Z0-9]{1,12}", message = "must look like BASE-QUOTE") String symbol,
+            @Valid @RequestBody AdminRequests.DefineInstrument r) {
+        InstrumentMessage definition = new InstrumentMessage(Message.CURRENT_SCHEMA_VERSION, symbol, r.baseAsset(),
+                r.baseScale(), r.quoteAsset(), r.quoteScale(), r.priceScale(), r.quantityScale(), r.tickSize(),
+                r.lotSize(), r.minQuantity(), r.maxQuantity(), r.priceBandPercent(), r.maxNotional(), r.makerFeeBps(),
+                r.takerFeeBps(), r.selfTradePolicy() == null ? "CANCEL_NEWEST" : r.selfTradePolicy());
+        try {
+            definition.toInstrument();
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException(fieldOf(e.getMessage()), String.valueOf(e.getMessage()));
+        }
+        return publisher.publish(Topics.INSTRUMENTS, symbol, definition)
+                .then(Flux.interval(Duration.ofMillis(20))
+                        .filter(i -> instruments.find(symbol).filter(e -> e.message().equals(definition)).isPresent())
+                        .next().timeout(timeout)
+                        .<ResponseEntity<Object>>thenReturn(ResponseEntity.ok(definition))
+                        .onErrorResume(java.util.concurrent.TimeoutException.class,
+                                e -> Mono.just(ResponseEntity.accepted().body(definition))));
+    }
+
+    private Mono<ResponseEntity<Object>> run(AccountCommandMessage.Kind kind, long accountId, String asset,
+                                             String amount, HttpStatus success) {
+        return accounts.send(kind, accountId, asset, amount).map(sent -> {
+            if (sent.result().isEmpty()) {
+                return ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new AdminViews.CommandPending(Long.toString(accountId), sent.commandId(), kind.name(),
+                                "PENDING"));
+            }
+            var event = sent.result().get();
+            if (!event.accepted()) {
+                if ("ACCOUNT_EXISTS".equals(event.reason())) {
+                    throw new ConflictException(event.reason(), "account " + accountId + " already exists");
+                }
+                if ("UNKNOWN_ACCOUNT".equals(event.reason())) {
+                    throw new NotFoundException("account " + accountId + " not found");
+                }
+                throw refused(kind, event.reason());
+            }
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(success);
+            if (success == HttpStatus.CREATED) {
+                builder.location(URI.create("/api/v1/admin/accounts/" + accountId));
+            }
+            return builder.body(AdminViews.AccountState.of(event));
+        });
+    }
+
+    private void validateAmount(AdminRequests.Transfer request) {
+        int scale = instruments.assetScale(request.asset())
+                .orElseThrow(() -> new InvalidRequestException("asset", "no instrument trades '" + request.asset() + "'"));
+        OrderValidation.positive("amount", request.amount(), scale);
+    }
+
+    private static ErrorResponseException refused(AccountCommandMessage.Kind kind, String reason) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "account-command-refused",
+                "Account command refused", kind + " was refused: " + reason);
+        problem.setProperty("reason", reason);
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
+    }
+
+    /** Core validation messages start with the offending property where there is one. */
+    private static String fieldOf(String message) {
+        if (message == null) {
+            return "body";
+        }
+        for (String field : new String[]{"tickSize", "lotSize", "minQuantity", "maxQuantity", "priceBandPercent",
+                "maxNotional", "quantityScale", "priceScale", "baseScale", "quoteScale", "makerFeeBps", "takerFeeBps"}) {
+            if (message.toLowerCase().contains(field.toLowerCase())) {
+                return field;
+            }
+        }
+        return "body";
+    }
+}

@@ -1,0 +1,138 @@
+package io.rtx.gateway.orders;
+
+import io.rtx.engine.instrument.Instrument;
+import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.Message;
+import io.rtx.events.OrderCommandMessage;
+import io.rtx.events.Topics;
+import io.rtx.gateway.kafka.CommandPublisher;
+import io.rtx.gateway.kafka.EventTail;
+import io.rtx.gateway.problems.NotFoundException;
+import io.rtx.gateway.problems.ServiceUnavailableException;
+import io.rtx.gateway.security.ApiKeyPrincipal;
+import io.rtx.gateway.support.GatewayProperties;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Order entry: validates at the edge, claims the client order id, publishes the command (keyed by
+ * account) and, for a new order, waits for its first execution report. Needs only Kafka for orders
+ * without a client order id, and Kafka plus one of Redis/PostgreSQL for orders with one.
+ */
+@Service
+public class OrderEntry {
+
+    /** What placing (or replaying) an order came to. Exactly one of report, stored or neither (pending). */
+    public record Placed(long orderId, String clientOrderId, ExecutionReportMessage report, OrderView stored,
+                         String timeInForce, boolean replay) {
+    }
+
+    private final OrderIds ids;
+    private final OrderValidation validation;
+    private final ClientOrderIds clientOrderIds;
+    private final AckRegistry acks;
+    private final CommandPublisher publisher;
+    private final OrderQueries queries;
+    private final OrderMetrics metrics;
+    private final EventTail tail;
+    private final Duration ackTimeout;
+
+    public OrderEntry(OrderIds ids, OrderValidation validation, ClientOrderIds clientOrderIds, AckRegistry acks,
+                      CommandPublisher publisher, OrderQueries queries, OrderMetrics metrics, EventTail tail,
+                      GatewayProperties properties) {
+        this.ids = ids;
+        this.validation = validation;
+        this.clientOrderIds = clientOrderIds;
+        this.acks = acks;
+        this.publisher = publisher;
+        this.queries = queries;
+        this.metrics = metrics;
+        this.tail = tail;
+        this.ackTimeout = properties.ackTimeout();
+    }
+
+    public Mono<Placed> place(ApiKeyPrincipal caller, PlaceOrderRequest request, long receivedNanos) {
+        long accountId = caller.requireAccount();
+        validation.place(request);
+        if (!tail.ready()) {
+            return Mono.error(new ServiceUnavailableException("the execution-report stream", null));
+        }
+        long candidate = ids.next();
+        String clientOrderId = request.clientOrderId();
+        Mono<ClientOrderIds.Claim> claim = clientOrderId == null ? Mono.just(new ClientOrderIds.Claim(candidate, false))
+                : clientOrderIds.claim(accountId, clientOrderId, candidate);
+        return claim.flatMap(c -> c.duplicate() ? replay(accountId, c.orderId(), clientOrderId)
+                : submit(accountId, candidate, request, receivedNanos));
+    }
+
+    private Mono<Placed> submit(long accountId, long orderId, PlaceOrderRequest request, long receivedNanos) {
+        String tif = request.timeInForceOrDefault();
+        OrderCommandMessage command = new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION,
+                OrderCommandMessage.Kind.PLACE, orderId, request.clientOrderId(), accountId, request.symbol(),
+                request.side(), request.type(), tif,
+                request.expiresAt() == null ? 0 : request.expiresAt().toEpochMilli(),
+                Boolean.TRUE.equals(request.postOnly()), request.price(), request.quantity(), System.currentTimeMillis());
+        acks.expect(new AckRegistry.OwnOrder(orderId, accountId, request.symbol(), tif, receivedNanos));
+        return publisher.publish(Topics.ORDER_COMMANDS, Long.toString(accountId), command)
+                .onErrorResume(e -> {
+                    acks.forget(orderId);
+                    Mono<Void> release = request.clientOrderId() == null ? Mono.empty()
+                            : clientOrderIds.release(accountId, request.clientOrderId(), orderId);
+                    return release.then(Mono.error(e));
+                })
+                .then(Mono.fromRunnable(() -> metrics.received(OrderCommandMessage.Kind.PLACE)))
+                .then(Mono.defer(() -> acks.await(orderId, ackTimeout)))
+                .map(report -> new Placed(orderId, request.clientOrderId(), report.orElse(null), null, tif, false));
+    }
+
+    /**
+     * A retry of an order already placed: the same answer, never a second order. This instance may
+     * still be waiting for it, may remember its first report, or the ledger may have it; otherwise
+     * it is still pending.
+     */
+    private Mono<Placed> replay(long accountId, long orderId, String clientOrderId) {
+        Optional<AckRegistry.OwnOrder> own = acks.own(orderId, accountId);
+        String tif = own.map(AckRegistry.OwnOrder::timeInForce).orElse(null);
+        if (acks.firstReport(orderId).isPresent() || acks.isWaiting(orderId)) {
+            return acks.await(orderId, ackTimeout)
+                    .map(r -> new Placed(orderId, clientOrderId, r.orElse(null), null, tif, true));
+        }
+        return queries.find(accountId, orderId)
+                .map(stored -> new Placed(orderId, clientOrderId, null, stored, stored.timeInForce(), true))
+                .onErrorResume(e -> Mono.empty())
+                .defaultIfEmpty(new Placed(orderId, clientOrderId, null, null, tif, true));
+    }
+
+    /** Cancel, amend or reduce one of the caller's orders; the outcome comes as an execution report. */
+    public Mono<OrderPending> modify(ApiKeyPrincipal caller, long orderId, OrderCommandMessage.Kind kind,
+                                     String price, String quantity) {
+        long accountId = caller.requireAccount();
+        return symbolOf(accountId, orderId).flatMap(symbol -> {
+            Instrument instrument = validation.instrument(symbol);
+            if (kind == OrderCommandMessage.Kind.AMEND_PRICE) {
+                validation.price(price, instrument);
+            } else if (kind == OrderCommandMessage.Kind.REDUCE_QUANTITY) {
+                validation.quantity(quantity, instrument);
+            }
+            long requestId = ids.next();
+            OrderCommandMessage command = new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION, kind, orderId, null,
+                    accountId, symbol, null, null, null, 0, false, price, quantity, System.currentTimeMillis());
+            return publisher.publish(Topics.ORDER_COMMANDS, Long.toString(accountId), command)
+                    .then(Mono.fromRunnable(() -> metrics.received(kind)))
+                    .thenReturn(new OrderPending(Long.toString(orderId), null, Long.toString(requestId), kind.name(),
+                            OrderPending.PENDING));
+        });
+    }
+
+    /** Orders placed here are known at once; others come from the ledger. Not the caller's: 404. */
+    private Mono<String> symbolOf(long accountId, long orderId) {
+        Optional<AckRegistry.OwnOrder> own = acks.own(orderId, accountId);
+        if (own.isPresent()) {
+            return Mono.just(own.get().symbol());
+        }
+        return queries.find(accountId, orderId).map(OrderView::symbol)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("order " + orderId + " not found")));
+    }
+}

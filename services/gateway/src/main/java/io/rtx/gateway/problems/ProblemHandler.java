@@ -1,0 +1,159 @@
+package io.rtx.gateway.problems;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every error a controller can meet into {@code application/problem+json}. Bad input of any kind
+ * (missing or invalid field, malformed JSON, wrong type, oversize body, wrong media type) is a 4xx that
+ * names the field where there is one; only a genuine fault of the gateway is a 500.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        ex.getFieldErrors().forEach(e -> errors.add(new Problems.FieldError(e.getField(), e.getDefaultMessage())));
+        ex.getGlobalErrors().forEach(e -> errors.add(new Problems.FieldError(e.getObjectName(), e.getDefaultMessage())));
+        return respond(Problems.invalid(errors), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String field = result.getMethodParameter().getParameterName();
+            String message = result.getResolvableErrors().stream().map(e -> e.getDefaultMessage())
+                    .collect(Collectors.joining("; "));
+            errors.add(new Problems.FieldError(field, message));
+        }
+        return respond(Problems.invalid(errors), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return respond(inputProblem(ex), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleUnsupportedMediaTypeStatusException(
+            UnsupportedMediaTypeStatusException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type", "Content-Type " + ex.getContentType() + " is not supported; send application/json");
+        problem.setProperty("field", "Content-Type");
+        return respond(problem, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+            org.springframework.web.server.ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        if (status.value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+            return respond(tooLargeProblem(), exchange);
+        }
+        return super.handleResponseStatusException(ex, headers, status, exchange);
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        return respond(tooLargeProblem(), exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex); // e.g. an SSE client went away: nothing can be written any more
+        }
+        log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the gateway failed to handle the request"), exchange);
+    }
+
+    /** Classifies unreadable input: which field, or which part of the request, was wrong. */
+    static ProblemDetail inputProblem(ServerWebInputException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataBufferLimitException) {
+                return tooLargeProblem();
+            }
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String field = mapping.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+                return Problems.invalid(List.of(new Problems.FieldError(field, mappingMessage(mapping))));
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return Problems.invalid(List.of(new Problems.FieldError("body",
+                        "malformed JSON: " + json.getOriginalMessage())));
+            }
+            if (cause instanceof TypeMismatchException mismatch) {
+                String field = ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterName()
+                        : mismatch.getPropertyName();
+                return Problems.invalid(List.of(new Problems.FieldError(String.valueOf(field),
+                        "'" + mismatch.getValue() + "' is not a valid value")));
+            }
+        }
+        if (ex instanceof MissingRequestValueException missing) {
+            return Problems.invalid(List.of(new Problems.FieldError(missing.getName(), "is required")));
+        }
+        String field = ex.getMethodParameter() != null && ex.getMethodParameter().hasParameterAnnotation(
+                org.springframework.web.bind.annotation.RequestBody.class) ? "body"
+                : ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterName() : "body";
+        return Problems.invalid(List.of(new Problems.FieldError(String.valueOf(field), String.valueOf(ex.getReason()))));
+    }
+
+    private static String mappingMessage(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not a valid value";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+            return "has the wrong JSON type (decimals and ids are strings)";
+        }
+        return e.getOriginalMessage();
+    }
+
+    static ProblemDetail tooLargeProblem() {
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+                "Payload too large", "the request body exceeds the gateway's limit");
+        problem.setProperty("field", "body");
+        return problem;
+    }
+
+    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
+        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        return Mono.just(ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+}

@@ -1,0 +1,20 @@
+package io.rtx.gateway.problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** A store the request needs is down or too slow: 503, the client may retry later. */
+public class ServiceUnavailableException extends ErrorResponseException {
+
+    public ServiceUnavailableException(String store, Throwable cause) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, problem(store), cause);
+        getHeaders().set("Retry-After", "5");
+    }
+
+    private static org.springframework.http.ProblemDetail problem(String store) {
+        var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Service unavailable",
+                store + " is unavailable; retry later");
+        problem.setProperty("dependency", store);
+        return problem;
+    }
+}

@@ -1,0 +1,54 @@
+package io.rtx.gateway.support;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.rtx.gateway.problems.ServiceUnavailableException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every PostgreSQL and Redis call goes through here: a time limiter (a hung store must not hold a
+ * request) inside a circuit breaker (a store that is down is not asked again for a while). The
+ * instances are configured under {@code resilience4j.*.instances.postgres|redis} in gateway.yml.
+ */
+@Component
+public class Guarded {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Guarded.class);
+
+    private final CircuitBreaker postgresBreaker;
+    private final TimeLimiter postgresLimiter;
+    private final CircuitBreaker redisBreaker;
+    private final TimeLimiter redisLimiter;
+
+    public Guarded(CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters) {
+        this.postgresBreaker = breakers.circuitBreaker("postgres");
+        this.postgresLimiter = limiters.timeLimiter("postgres");
+        this.redisBreaker = breakers.circuitBreaker("redis");
+        this.redisLimiter = limiters.timeLimiter("redis");
+    }
+
+    /** A PostgreSQL call; any failure of the store becomes a 503 problem. */
+    public <T> Mono<T> postgres(Mono<T> call) {
+        return postgresRaw(call).onErrorMap(e -> !(e instanceof ServiceUnavailableException), e -> {
+            log.warn("PostgreSQL call failed: {}", e.toString());
+            return new ServiceUnavailableException("PostgreSQL", e);
+        });
+    }
+
+    /** A PostgreSQL call whose failure the caller handles itself (idempotency, key cache). */
+    public <T> Mono<T> postgresRaw(Mono<T> call) {
+        return call.transformDeferred(TimeLimiterOperator.of(postgresLimiter))
+                .transformDeferred(CircuitBreakerOperator.of(postgresBreaker));
+    }
+
+    /** A Redis call; the caller decides the fallback. */
+    public <T> Mono<T> redis(Mono<T> call) {
+        return call.transformDeferred(TimeLimiterOperator.of(redisLimiter))
+                .transformDeferred(CircuitBreakerOperator.of(redisBreaker));
+    }
+}

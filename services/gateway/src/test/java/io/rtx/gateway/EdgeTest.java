@@ -1,0 +1,105 @@
+package io.rtx.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentry.Sentry;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** Authentication, authorisation, bad input as problems, rate limiting, health, metrics, docs. */
+@Order(3)
+class EdgeTest extends GatewayTest {
+
+    @Test
+    void noKeyOrABadKeyIs401Problem() {
+        JsonNode none = json(web.get().uri("/api/v1/orders").exchange(), 401);
+        assertThat(none.get("type").asText()).isEqualTo("urn:rtx:problem:unauthorized");
+        json(get("/api/v1/orders", "not-a-key"), 401);
+        json(get("/api/v1/orders", "unknownkey1.0123456789abcdef0123456789"), 401);
+        String keyId = Fixture.keyA.substring(0, Fixture.keyA.indexOf('.'));
+        json(get("/api/v1/orders", keyId + ".wrongwrongwrongwrongwrongwrong"), 401);
+    }
+
+    @Test
+    void aTraderIsForbiddenOnAdminEndpoints() {
+        JsonNode problem = json(post("/api/v1/admin/accounts", Fixture.keyA, Map.of()), 403);
+        assertThat(problem.get("type").asText()).isEqualTo("urn:rtx:problem:forbidden");
+    }
+
+    @Test
+    void everyKindOfBadInputIsAProblemNamingTheField() {
+        Map<String, Object> missingQuantity = limit(null, "BUY", "100.00", null);
+        missingQuantity.remove("quantity");
+        assertField(post("/api/v1/orders", Fixture.keyA, missingQuantity), 400, "quantity");
+        assertField(post("/api/v1/orders", Fixture.keyA, limit(null, "BUY", "100.001", "1")), 400, "price");
+        assertField(post("/api/v1/orders", Fixture.keyA, limit(null, "BUY", "abc", "1")), 400, "price");
+        assertField(post("/api/v1/orders", Fixture.keyA, limit(null, "BUY", "100.00", "0.0015")), 400, "quantity");
+        assertField(post("/api/v1/orders", Fixture.keyA, limit(null, "HOLD", "100.00", "1")), 400, "side");
+        Map<String, Object> unknown = limit(null, "BUY", "100.00", "1");
+        unknown.put("symbol", "DOGE-USD");
+        assertField(post("/api/v1/orders", Fixture.keyA, unknown), 400, "symbol");
+        Map<String, Object> number = limit(null, "BUY", "100.00", "1");
+        number.put("price", 100.5);
+        assertField(post("/api/v1/orders", Fixture.keyA, number), 400, "price");
+        assertField(web.post().uri("/api/v1/orders").header("X-API-Key", Fixture.keyA)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"symbol\": \"BTC-USD\",").exchange(), 400, "body");
+        assertField(web.post().uri("/api/v1/orders").header("X-API-Key", Fixture.keyA)
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("symbol=BTC-USD").exchange(), 415, "Content-Type");
+        String huge = "{\"symbol\":\"" + "X".repeat(70_000) + "\"}";
+        assertField(web.post().uri("/api/v1/orders").header("X-API-Key", Fixture.keyA)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange(), 413, "body");
+        assertField(get("/api/v1/orders/not-a-number", Fixture.keyA), 400, "orderId");
+        assertField(get("/api/v1/orders?size=5000", Fixture.keyA), 400, "size");
+        assertField(get("/api/v1/markets/BTC-USD/candles?interval=2m", Fixture.keyA), 400, "interval");
+    }
+
+    private void assertField(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response,
+                             int status, String field) {
+        JsonNode problem = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("field").asText()).as(problem.toString()).isEqualTo(field);
+    }
+
+    @Test
+    void pastTheRateLimitIs429WithRetryAfter() {
+        String key = json(post("/api/v1/admin/accounts/" + Fixture.ACCOUNT_A + "/api-keys", ADMIN_KEY,
+                Map.of("role", "TRADER")), 201).get("apiKey").asText();
+        boolean limited = false;
+        for (int i = 0; i < 100 && !limited; i++) {
+            var result = web.get().uri("/api/v1/markets/instruments").header("X-API-Key", key).exchange()
+                    .returnResult(String.class);
+            if (result.getStatus().value() == 429) {
+                limited = true;
+                assertThat(Long.parseLong(result.getResponseHeaders().getFirst("Retry-After"))).isBetween(1L, 1L);
+                assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+        assertThat(limited).as("429 within 100 requests at 30 per second").isTrue();
+    }
+
+    @Test
+    void healthMetricsAndDocsAreOpen() {
+        assertThat(json(web.get().uri("/health").exchange(), 200).get("status").asText()).isEqualTo("UP");
+        json(web.get().uri("/actuator/health/liveness").exchange(), 200);
+        json(web.get().uri("/actuator/health/readiness").exchange(), 200);
+        // One order so every order metric has a sample.
+        json(post("/api/v1/orders", Fixture.keyA, limit(null, "BUY", "5000.00", "0.0010")), 201);
+        String prometheus = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(prometheus).contains("rtx_gateway_orders_received_total{", "type=\"place\"",
+                "rtx_gateway_orders_accepted_total", "rtx_gateway_order_ack_seconds_bucket",
+                "rtx_gateway_order_ack_seconds_count", "rtx_gateway_sse_subscribers{", "stream=\"execution-reports\"",
+                "resilience4j_circuitbreaker_state{", "name=\"postgres\"",
+                "http_server_requests_seconds_bucket", "le=\"0.1\"");
+        JsonNode api = json(web.get().uri("/v3/api-docs").exchange(), 200);
+        assertThat(api.get("paths").has("/api/v1/orders")).isTrue();
+        assertThat(api.toString()).contains("X-API-Key");
+        web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        assertThat(Sentry.isEnabled()).as("no DSN, no Sentry").isFalse();
+    }
+}

@@ -1,0 +1,56 @@
+package io.rtx.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * What every test needs, created once per JVM through the admin API itself (bootstrap admin key):
+ * the BTC-USD instrument, and accounts A and B, funded, each with a TRADER key.
+ */
+final class Fixture {
+
+    static final long ACCOUNT_A = 1001;
+    static final long ACCOUNT_B = 1002;
+    static String keyA;
+    static String keyB;
+    private static boolean created;
+
+    private Fixture() {
+    }
+
+    static synchronized void ensure(GatewayTest test) {
+        if (created) {
+            return;
+        }
+        test.web.put().uri("/api/v1/admin/instruments/" + GatewayTest.SYMBOL)
+                .header("X-API-Key", GatewayTest.ADMIN_KEY)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.ofEntries(Map.entry("baseAsset", "BTC"), Map.entry("baseScale", 8),
+                        Map.entry("quoteAsset", "USD"), Map.entry("quoteScale", 8), Map.entry("priceScale", 2),
+                        Map.entry("quantityScale", 4), Map.entry("tickSize", "0.01"), Map.entry("lotSize", "0.0010"),
+                        Map.entry("minQuantity", "0.0010"), Map.entry("maxQuantity", "100.0000"),
+                        Map.entry("priceBandPercent", "10.00"), Map.entry("maxNotional", "10000000.00000000"),
+                        Map.entry("makerFeeBps", 10), Map.entry("takerFeeBps", 20)))
+                .exchange().expectStatus().isOk();
+        keyA = account(test, ACCOUNT_A);
+        keyB = account(test, ACCOUNT_B);
+        created = true;
+    }
+
+    private static String account(GatewayTest test, long accountId) {
+        JsonNode opened = test.json(test.post("/api/v1/admin/accounts", GatewayTest.ADMIN_KEY,
+                Map.of("accountId", Long.toString(accountId))), 201);
+        assertThat(opened.get("accountId").asText()).isEqualTo(Long.toString(accountId));
+        assertThat(opened.get("suspended").asBoolean()).isFalse();
+        test.json(test.post("/api/v1/admin/accounts/" + accountId + "/deposits", GatewayTest.ADMIN_KEY,
+                Map.of("asset", "USD", "amount", "100000.00")), 200);
+        JsonNode funded = test.json(test.post("/api/v1/admin/accounts/" + accountId + "/deposits", GatewayTest.ADMIN_KEY,
+                Map.of("asset", "BTC", "amount", "10")), 200);
+        assertThat(funded.get("balances").toString()).contains("BTC").contains("USD");
+        JsonNode key = test.json(test.post("/api/v1/admin/accounts/" + accountId + "/api-keys", GatewayTest.ADMIN_KEY,
+                Map.of("role", "TRADER")), 201);
+        return key.get("apiKey").asText();
+    }
+}

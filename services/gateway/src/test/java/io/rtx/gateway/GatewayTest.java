@@ -1,0 +1,114 @@
+package io.rtx.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rtx.gateway.kafka.EventTail;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway on real infrastructure: a KRaft broker, PostgreSQL with the ledger's schema, Redis, and
+ * the real risk and matching processors. Every test class extends this one, so they share one Spring
+ * context (and one set of servers). The ledger does not run here: query tests insert the rows it would
+ * project.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        args = "--spring.config.name=gateway",
+        properties = {
+                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "rtx.kafka.partitions=3",
+                "rtx.gateway.node-id=7",
+                "rtx.gateway.ack-timeout=10s",
+                "rtx.gateway.account-command-timeout=10s",
+                "rtx.gateway.rate-limit=30",
+                "rtx.gateway.rate-limit-period=1s",
+                "rtx.admin.bootstrap-key=" + GatewayTest.ADMIN_KEY,
+                "spring.r2dbc.username=postgres",
+                "spring.r2dbc.password=postgres"})
+@EmbeddedKafka(kraft = true, partitions = 3,
+        brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+@AutoConfigureObservability
+@Import(GatewayTest.TestBeans.class)
+abstract class GatewayTest {
+
+    static final String ADMIN_KEY = "bootstrap-admin.0123456789abcdef0123456789abcdef";
+    static final String SYMBOL = "BTC-USD";
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    EventTail tail;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @TestConfiguration
+    static class TestBeans {
+        @Bean(destroyMethod = "close")
+        Processors processors(EmbeddedKafkaBroker broker) throws IOException {
+            return new Processors(broker);
+        }
+    }
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", Infrastructure::r2dbcUrl);
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", () -> Infrastructure.REDIS_PORT);
+    }
+
+    @BeforeEach
+    void fixture() throws Exception {
+        assertThat(tail.awaitReady(Duration.ofSeconds(60))).as("gateway follows the topics").isTrue();
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        Fixture.ensure(this);
+    }
+
+    WebTestClient.ResponseSpec post(String path, String key, Object body) {
+        return web.post().uri(path).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    WebTestClient.ResponseSpec patch(String path, String key, Object body) {
+        return web.patch().uri(path).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    WebTestClient.ResponseSpec get(String path, String key) {
+        return web.get().uri(path).header("X-API-Key", key).exchange();
+    }
+
+    JsonNode json(WebTestClient.ResponseSpec response, int status) {
+        return response.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    static Map<String, Object> limit(String clientOrderId, String side, String price, String quantity) {
+        java.util.HashMap<String, Object> order = new java.util.HashMap<>();
+        if (clientOrderId != null) {
+            order.put("clientOrderId", clientOrderId);
+        }
+        order.put("symbol", SYMBOL);
+        order.put("side", side);
+        order.put("type", "LIMIT");
+        order.put("price", price);
+        order.put("quantity", quantity);
+        return order;
+    }
+}

@@ -1,0 +1,129 @@
+package io.rtx.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rtx.events.ExecutionReportMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+
+/** Orders through the real risk and matching processors: the ack contract, modifications, idempotency, SSE. */
+@Order(1)
+class OrderFlowTest extends GatewayTest {
+
+    private ReportTap reports() {
+        return ReportTap.on(broker.getBrokersAsString());
+    }
+
+    @Test
+    void anAcceptedOrderIsAnswered201WithRisksPendingNew() {
+        JsonNode order = json(post("/api/v1/orders", Fixture.keyA, limit("accept-1", "BUY", "9000.00", "0.0100")), 201);
+        assertThat(order.get("status").asText()).isEqualTo("PENDING_NEW");
+        assertThat(order.get("orderId").isTextual()).isTrue();
+        assertThat(order.get("clientOrderId").asText()).isEqualTo("accept-1");
+        assertThat(order.get("price").asText()).isEqualTo("9000.00");
+        assertThat(order.get("quantity").asText()).isEqualTo("0.0100");
+    }
+
+    @Test
+    void aRiskRejectionIs422ProblemWithTheReasonCode() {
+        // 90 BTC at 9 000 USD needs 810 000 USD; the account has 100 000.
+        var response = post("/api/v1/orders", Fixture.keyA, limit("too-big-1", "BUY", "9000.00", "90.0000"));
+        JsonNode problem = response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.get("reason").asText()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(problem.get("orderId").asText()).isNotBlank();
+    }
+
+    @Test
+    void aRetriedClientOrderIdReturnsTheOriginalOrderAndPlacesNothingNew() throws Exception {
+        JsonNode first = json(post("/api/v1/orders", Fixture.keyA, limit("retry-1", "BUY", "9001.00", "0.0100")), 201);
+        var retry = post("/api/v1/orders", Fixture.keyA, limit("retry-1", "BUY", "9001.00", "0.0100"));
+        JsonNode second = retry.expectHeader().valueEquals("Idempotent-Replay", "true")
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(second.get("orderId").asText()).isEqualTo(first.get("orderId").asText());
+
+        Long rows = db.sql("SELECT count(*) AS n FROM client_orders WHERE account_id = :a AND client_order_id = 'retry-1'")
+                .bind("a", Fixture.ACCOUNT_A).map(r -> r.get("n", Long.class)).one().block();
+        assertThat(rows).isEqualTo(1);
+        long orderId = Long.parseLong(first.get("orderId").asText());
+        reports().await(r -> r.orderId() == orderId && r.source().equals("MATCHING"), "the order in the book");
+        Thread.sleep(300);
+        assertThat(reports().all(r -> "retry-1".equals(r.clientOrderId()) && r.accountId() == Fixture.ACCOUNT_A))
+                .as("one order, so one risk acknowledgement and one NEW").hasSize(2);
+
+        // The same client order id from another account is another order.
+        JsonNode other = json(post("/api/v1/orders", Fixture.keyB, limit("retry-1", "BUY", "9001.00", "0.0100")), 201);
+        assertThat(other.get("orderId").asText()).isNotEqualTo(first.get("orderId").asText());
+    }
+
+    @Test
+    void cancelAmendAndReduceAre202AndTheirReportsFollow() throws Exception {
+        long orderId = place(Fixture.keyA, limit(null, "BUY", "8000.00", "0.5000"));
+        reports().await(r -> r.orderId() == orderId && r.execType().equals("NEW"), "NEW");
+
+        JsonNode amend = json(patch("/api/v1/orders/" + orderId + "/price", Fixture.keyA, Map.of("price", "8100.00")), 202);
+        assertThat(amend.get("status").asText()).isEqualTo("PENDING");
+        assertThat(amend.get("requestId").asText()).isNotBlank();
+        ExecutionReportMessage amended = reports().await(r -> r.orderId() == orderId && r.execType().equals("REPLACED")
+                && r.price().equals("8100.00"), "REPLACED at the new price");
+        assertThat(amended.status()).isEqualTo("NEW");
+
+        json(patch("/api/v1/orders/" + orderId + "/quantity", Fixture.keyA, Map.of("quantity", "0.2000")), 202);
+        reports().await(r -> r.orderId() == orderId && r.execType().equals("REPLACED")
+                && r.quantity().equals("0.2000"), "REPLACED with the reduced quantity");
+
+        JsonNode cancel = json(web.delete().uri("/api/v1/orders/" + orderId).header("X-API-Key", Fixture.keyA).exchange(), 202);
+        assertThat(cancel.get("kind").asText()).isEqualTo("CANCEL");
+        reports().await(r -> r.orderId() == orderId && r.execType().equals("CANCELED"), "CANCELED");
+    }
+
+    @Test
+    void anotherAccountsOrderIsNotFoundNotForbidden() {
+        long orderOfB = place(Fixture.keyB, limit(null, "SELL", "20000.00", "0.0100"));
+        json(web.delete().uri("/api/v1/orders/" + orderOfB).header("X-API-Key", Fixture.keyA).exchange(), 404);
+        json(patch("/api/v1/orders/" + orderOfB + "/price", Fixture.keyA, Map.of("price", "20001.00")), 404);
+        json(get("/api/v1/orders/" + orderOfB, Fixture.keyA), 404);
+    }
+
+    @Test
+    void theReportStreamDeliversMyReportsAndNoOneElses() {
+        Flux<ServerSentEvent<JsonNode>> stream = web.get().uri("/api/v1/streams/execution-reports")
+                .header("X-API-Key", Fixture.keyA).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() { }).getResponseBody();
+        List<ServerSentEvent<JsonNode>> events = stream.filter(e -> e.data() != null)
+                .doOnSubscribe(s -> new Thread(() -> {
+                    sleep(500);
+                    place(Fixture.keyB, limit("sse-b", "BUY", "7000.00", "0.0100"));
+                    place(Fixture.keyA, limit("sse-a", "BUY", "7000.00", "0.0100"));
+                }).start())
+                .takeUntil(e -> "sse-a".equals(e.data().path("clientOrderId").asText())
+                        && "MATCHING".equals(e.data().path("source").asText()))
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(events).isNotEmpty();
+        assertThat(events).allSatisfy(e -> assertThat(e.event()).isEqualTo("execution-report"));
+        assertThat(events).extracting(e -> e.data().path("clientOrderId").asText()).contains("sse-a").doesNotContain("sse-b");
+        assertThat(events).extracting(e -> e.data().path("status").asText()).contains("PENDING_NEW", "NEW");
+    }
+
+    private long place(String key, Map<String, Object> order) {
+        return Long.parseLong(json(post("/api/v1/orders", key, order), 201).get("orderId").asText());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

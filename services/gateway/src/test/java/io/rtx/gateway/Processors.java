@@ -1,0 +1,64 @@
+package io.rtx.gateway;
+
+import io.rtx.matching.MatchingApplication;
+import io.rtx.risk.RiskApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** The real risk and matching processors, in this JVM, on the test broker; closed with the test context. */
+final class Processors implements AutoCloseable {
+
+    private final ConfigurableApplicationContext risk;
+    private final ConfigurableApplicationContext matching;
+
+    Processors(EmbeddedKafkaBroker broker) throws IOException {
+        Path state = Files.createTempDirectory("rtx-gateway-test-state");
+        this.risk = start(RiskApplication.builder(), broker, state.resolve("risk"));
+        this.matching = start(MatchingApplication.builder(), broker, state.resolve("matching"));
+        awaitRunning(risk);
+        awaitRunning(matching);
+    }
+
+    /** Commands sent before the Streams instance runs would only be answered after the tests' timeouts. */
+    private static void awaitRunning(ConfigurableApplicationContext app) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            var factories = app.getBeansOfType(StreamsBuilderFactoryBean.class).values();
+            if (!factories.isEmpty() && factories.stream().allMatch(f -> f.getKafkaStreams() != null
+                    && f.getKafkaStreams().state() == KafkaStreams.State.RUNNING)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException(app.getId() + " did not reach RUNNING");
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder app, EmbeddedKafkaBroker broker,
+                                                        Path stateDir) throws IOException {
+        // Command-line arguments: they outrank the services' own yml (server.port: 8081 there).
+        return app.run(
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--server.port=0",
+                "--rtx.kafka.partitions=3",
+                "--rtx.streams.state-dir=" + Files.createDirectories(stateDir),
+                "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
+    }
+
+    @Override
+    public void close() {
+        matching.close();
+        risk.close();
+    }
+}
