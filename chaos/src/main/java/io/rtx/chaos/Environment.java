@@ -31,6 +31,8 @@ final class Environment implements AutoCloseable {
     }
 
     Environment start() throws Exception {
+        // A run starts from nothing: data kept from an earlier run (an older schema) would not be this one's.
+        deleteRecursively(options.workDir());
         Path work = Files.createDirectories(options.workDir());
         log("work directory " + work);
         kafka = new KafkaCluster(options.brokers(), ports, work, JavaLauncher.moduleClasspath(options.moduleDir()));
@@ -86,6 +88,16 @@ final class Environment implements AutoCloseable {
         }
         if (kafka != null) {
             kafka.close();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 }

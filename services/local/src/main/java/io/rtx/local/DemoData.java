@@ -35,6 +35,7 @@ final class DemoData {
     }
 
     Seeded seed(int loadTraders) throws Exception {
+        awaitReady(Duration.ofMinutes(3));
         instrument("BTC-USD", "BTC", "0.01", "0.0001", "0.0001", "100.0000");
         instrument("ETH-USD", "ETH", "0.01", "0.0010", "0.0010", "1000.0000");
         call("POST", "/api/v1/admin/accounts", "{\"accountId\":\"1\"}");
@@ -81,9 +82,29 @@ final class DemoData {
         return matcher.group(1);
     }
 
+    /** The gateway answers once its Kafka consumer runs and the instruments are loaded. */
+    private void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(Duration.ofSeconds(5))
+                        .build();
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway was not ready within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** Calls the admin API and insists on a 2xx: a demo that half-seeded would mislead. */
     private String call(String method, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("X-API-Key", bootstrapKey).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * use it, and stops everything on Ctrl-C.
  *
  * <p>Ports: gateway 7999, risk 8081, matching 8082, ledger 8083, Kafka 9092, PostgreSQL 5432,
- * Redis 6379; override with -Drtx.local.&lt;name&gt;-port=N.
+ * Redis 6379; override with -Drtx.local.&lt;name&gt;-port=N (N = 0 picks a free port).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -44,8 +44,16 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             stopped.countDown();
         }, "rtx-local-shutdown"));
-        DemoData.Seeded seeded = new DemoData(stack.gatewayUrl(), stack.bootstrapKey)
-                .seed(Integer.getInteger("rtx.local.load-traders", 20));
+        DemoData.Seeded seeded;
+        try {
+            seeded = new DemoData(stack.gatewayUrl(), stack.bootstrapKey)
+                    .seed(Integer.getInteger("rtx.local.load-traders", 20));
+        } catch (Exception e) {
+            // A stack that runs but was never seeded would mislead: stop everything and say why.
+            System.err.println("rtx-local: seeding failed, stopping: " + e);
+            System.exit(1);
+            return;
+        }
         Path accounts = stack.writeAccounts(seeded);
         System.out.println(LocalStackBanner.render(stack, seeded, accounts, (System.nanoTime() - started) / 1_000_000));
         stopped.await();
@@ -57,9 +65,9 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(new LocalInfrastructure(kafkaPort, postgresPort, redisPort), stateDir);
         try {
             stack.infrastructure.start(6);
-            stack.run(LedgerApplication.builder(), 8083);
-            stack.run(RiskApplication.builder(), 8081);
-            stack.run(MatchingApplication.builder(), 8082);
+            stack.run(LedgerApplication.builder(), port("ledger", 8083));
+            stack.run(RiskApplication.builder(), port("risk", 8081));
+            stack.run(MatchingApplication.builder(), port("matching", 8082));
             stack.run(GatewayApplication.builder(), gatewayPort,
                     "rtx.admin.bootstrap-key=" + stack.bootstrapKey, "rtx.gateway.node-id=1");
             return stack;
