@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The full suite is {@code chaos/run.sh --all} (docs/chaos.md).
  */
 @EnabledIfSystemProperty(named = "rtx.chaos.short", matches = "true",
-        disabledReason = "runs only with -Drtx.chaos.short=true (pom property rtx.chaos.short)")
+        disabledReason = "switched off with -Drtx.chaos.short=false (pom property rtx.chaos.short)")
 class ShortChaosTest {
 
     @Test
