@@ -1,49 +1,15 @@
 package io.rtx.loadtest;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
-
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * Open model: order arrivals ramp from 1/s to {@code rtx.rate} over {@code rtx.rampSeconds}, then hold
- * for {@code rtx.holdSeconds}; readers arrive at {@code rtx.readRatio} × that rate; {@code rtx.sseUsers}
- * SSE subscribers stay connected throughout. Fails on p99(place order) ≥ {@code rtx.sloMs} or failed
- * requests ≥ {@code rtx.maxFailedPercent}%.
+ * Load: order arrivals ramp from 1/s to {@code rtx.rate} over {@code rtx.rampSeconds}, then hold for
+ * {@code rtx.holdSeconds}, with readers and SSE subscribers alongside (see {@link RampAndHoldSimulation}).
  */
-public class LoadSimulation extends Simulation {
-
-    private final Accounts accounts = Accounts.load(Settings.ACCOUNTS_FILE);
+public class LoadSimulation extends RampAndHoldSimulation {
 
     {
-        double rate = Settings.RATE;
-        double readRate = rate * Settings.READ_RATIO;
-        Duration ramp = Duration.ofSeconds(Settings.RAMP_SECONDS);
-        Duration hold = Duration.ofSeconds(Settings.HOLD_SECONDS);
-        accounts.warnIfTooFew(rate);
-        System.out.printf("rtx-loadtest: load: ramp to %.0f orders/s over %s, hold %s, %.0f reads/s, %d SSE, SLO p99 < %d ms%n",
-                rate, ramp, hold, readRate, Settings.SSE_USERS, Settings.SLO_MS);
-        setUp(
-                Traffic.traders(accounts).injectOpen(
-                        rampUsersPerSec(1).to(rate).during(ramp),
-                        constantUsersPerSec(rate).during(hold)),
-                Traffic.readers(accounts).injectOpen(
-                        rampUsersPerSec(1).to(Math.max(1, readRate)).during(ramp),
-                        constantUsersPerSec(readRate).during(hold)),
-                Traffic.subscribers(accounts, ramp.plus(hold).minusSeconds(2)).injectOpen(atOnceUsers(Settings.SSE_USERS)))
-                .protocols(Traffic.protocol())
-                .maxDuration(ramp.plus(hold).plusSeconds(60))
-                .assertions(
-                        details(Traffic.PLACE).responseTime().percentile(99.0).lt(Settings.SLO_MS),
-                        global().failedRequests().percent().lt(Settings.MAX_FAILED_PERCENT));
-    }
-
-    @Override
-    public void after() {
-        OrderLog.write(Settings.ORDERS_FILE);
+        rampAndHold("load", Settings.RATE, Duration.ofSeconds(Settings.RAMP_SECONDS),
+                Duration.ofSeconds(Settings.HOLD_SECONDS));
     }
 }

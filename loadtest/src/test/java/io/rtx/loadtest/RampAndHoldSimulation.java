@@ -1,0 +1,46 @@
+package io.rtx.loadtest;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * The open model the load and soak suites share: order arrivals ramp from 1/s to a rate and hold it,
+ * readers arrive at {@code rtx.readRatio} × that rate, {@code rtx.sseUsers} SSE subscribers stay
+ * connected throughout. Fails on p99(place order) ≥ {@code rtx.sloMs} or failed requests ≥
+ * {@code rtx.maxFailedPercent}%.
+ */
+abstract class RampAndHoldSimulation extends Simulation {
+
+    private final Accounts accounts = Accounts.load(Settings.ACCOUNTS_FILE);
+
+    protected void rampAndHold(String suite, double rate, Duration ramp, Duration hold) {
+        double readRate = rate * Settings.READ_RATIO;
+        accounts.warnIfTooFew(rate);
+        System.out.printf("rtx-loadtest: %s: ramp to %.0f orders/s over %s, hold %s, %.0f reads/s, %d SSE, SLO p99 < %d ms%n",
+                suite, rate, ramp, hold, readRate, Settings.SSE_USERS, Settings.SLO_MS);
+        setUp(
+                Traffic.traders(accounts).injectOpen(
+                        rampUsersPerSec(1).to(rate).during(ramp),
+                        constantUsersPerSec(rate).during(hold)),
+                Traffic.readers(accounts).injectOpen(
+                        rampUsersPerSec(1).to(Math.max(1, readRate)).during(ramp),
+                        constantUsersPerSec(readRate).during(hold)),
+                Traffic.subscribers(accounts, ramp.plus(hold).minusSeconds(2)).injectOpen(atOnceUsers(Settings.SSE_USERS)))
+                .protocols(Traffic.protocol())
+                .maxDuration(ramp.plus(hold).plusSeconds(60))
+                .assertions(
+                        details(Traffic.PLACE).responseTime().percentile(99.0).lt(Settings.SLO_MS),
+                        global().failedRequests().percent().lt(Settings.MAX_FAILED_PERCENT));
+    }
+
+    @Override
+    public void after() {
+        OrderLog.write(Settings.ORDERS_FILE);
+    }
+}
