@@ -13,10 +13,12 @@ import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.risk.accounts.AccountStore;
-import io.rtx.risk.accounts.StoredAccount;
+import io.rtx.risk.accounts.AccountStore.LoadedAccount;
 import io.rtx.streams.GlobalTables;
 import io.rtx.streams.Outputs;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
@@ -30,6 +32,7 @@ final class AccountAdministration {
     private final GlobalTables<InstrumentMessage> instruments;
     private final Outputs outputs;
     private final long feeAccountId;
+    private final Map<String, Asset> assets = new HashMap<>();
 
     AccountAdministration(AccountStore accounts, GlobalTables<InstrumentMessage> instruments, Outputs outputs,
                           long feeAccountId) {
@@ -40,9 +43,9 @@ final class AccountAdministration {
     }
 
     void apply(Record<?, ?> cause, AccountCommandMessage command) {
-        StoredAccount stored = accounts.find(command.accountId());
+        LoadedAccount stored = accounts.find(command.accountId());
         boolean feeCredit = command.kind() == AccountCommandMessage.Kind.CREDIT_FEE && command.accountId() == feeAccountId;
-        Account account = stored != null ? stored.toAccount()
+        Account account = stored != null ? stored.account()
                 : command.kind() == AccountCommandMessage.Kind.OPEN || feeCredit ? new Account(command.accountId()) : null;
         long sequence = stored == null ? 0 : stored.eventSequence();
         String refusal = refusal(command, stored, account);
@@ -59,7 +62,7 @@ final class AccountAdministration {
         }
     }
 
-    private static String refusal(AccountCommandMessage command, StoredAccount stored, Account account) {
+    private static String refusal(AccountCommandMessage command, LoadedAccount stored, Account account) {
         if (command.kind() == AccountCommandMessage.Kind.OPEN && stored != null) {
             return "ACCOUNT_EXISTS";
         }
@@ -139,19 +142,23 @@ final class AccountAdministration {
                 Decimals.format(b.reserved(), scale));
     }
 
+    /**
+     * The asset as the instruments define it. An asset's scale never changes once defined (every
+     * stored amount depends on it), so found assets are remembered and only a miss reads the table.
+     */
     private Asset asset(String code) {
         if (code == null) {
             return null;
         }
-        for (InstrumentMessage i : instruments.values()) {
-            if (code.equals(i.baseAsset())) {
-                return new Asset(code, i.baseScale());
+        Asset known = assets.get(code);
+        if (known == null) {
+            for (InstrumentMessage i : instruments.values()) {
+                assets.putIfAbsent(i.baseAsset(), new Asset(i.baseAsset(), i.baseScale()));
+                assets.putIfAbsent(i.quoteAsset(), new Asset(i.quoteAsset(), i.quoteScale()));
             }
-            if (code.equals(i.quoteAsset())) {
-                return new Asset(code, i.quoteScale());
-            }
+            known = assets.get(code);
         }
-        return null;
+        return known;
     }
 
     private static OrderCommandMessage killSwitchCancel(OpenOrder order, AccountCommandMessage cause) {

@@ -50,7 +50,7 @@ public class RiskApplication {
     @Bean
     public Function<KStream<String, byte[]>,
             Function<GlobalKTable<String, InstrumentMessage>, Consumer<GlobalKTable<String, TradeMessage>>>> risk(
-            PreTradeRisk risk, RiskMetrics metrics) {
-        return inputs -> instruments -> lastTrades -> RiskTopology.wire(inputs, risk, metrics);
+            PreTradeRisk risk, RiskMetrics metrics, @Value("${rtx.risk.recent-accounts:100000}") int recentAccounts) {
+        return inputs -> instruments -> lastTrades -> RiskTopology.wire(inputs, risk, metrics, recentAccounts);
     }
 }

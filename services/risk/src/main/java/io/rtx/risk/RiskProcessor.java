@@ -25,7 +25,7 @@ import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
 import io.rtx.events.Wire;
 import io.rtx.risk.accounts.AccountStore;
-import io.rtx.risk.accounts.StoredAccount;
+import io.rtx.risk.accounts.AccountStore.LoadedAccount;
 import io.rtx.streams.GlobalTables;
 import io.rtx.streams.Outputs;
 import org.apache.kafka.common.errors.SerializationException;
@@ -45,6 +45,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
 
     private final PreTradeRisk risk;
     private final RiskMetrics metrics;
+    private final int recentAccounts;
     private ProcessorContext<String, Routed> context;
     private Outputs outputs;
     private AccountStore accounts;
@@ -52,16 +53,17 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     private GlobalTables<TradeMessage> lastTrades;
     private AccountAdministration administration;
 
-    RiskProcessor(PreTradeRisk risk, RiskMetrics metrics) {
+    RiskProcessor(PreTradeRisk risk, RiskMetrics metrics, int recentAccounts) {
         this.risk = risk;
         this.metrics = metrics;
+        this.recentAccounts = recentAccounts;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.outputs = new Outputs(context, RiskTopology.SOURCE);
-        this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME));
+        this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME), recentAccounts);
         this.instruments = new GlobalTables<>(context, RiskTopology.INSTRUMENTS_STORE);
         this.lastTrades = new GlobalTables<>(context, RiskTopology.LAST_TRADES_STORE);
         this.administration = new AccountAdministration(accounts, instruments, outputs,
@@ -92,9 +94,9 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     }
 
     private void onOrderCommand(Record<String, byte[]> record, OrderCommandMessage request) {
-        StoredAccount stored = accounts.find(request.accountId());
+        LoadedAccount stored = accounts.find(request.accountId());
         InstrumentMessage definition = instruments.get(request.symbol());
-        Account account = stored == null ? null : stored.toAccount();
+        Account account = stored == null ? null : stored.account();
         Instrument instrument = definition == null ? null : definition.toInstrument();
         RiskDecision decision;
         if (account == null || instrument == null) {
@@ -151,13 +153,13 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         if (!ExecutionReportMessage.SOURCE_MATCHING.equals(message.source())) {
             return; // our own acknowledgements and rejections
         }
-        StoredAccount stored = accounts.find(message.accountId());
+        LoadedAccount stored = accounts.find(message.accountId());
         InstrumentMessage definition = instruments.get(message.symbol());
         if (stored == null || definition == null) {
             return; // a refused request naming an account risk never knew: nothing is held
         }
         Instrument instrument = definition.toInstrument();
-        Account account = stored.toAccount();
+        Account account = stored.account();
         ExecutionReport report = Wire.report(message, instrument);
         if (account.openOrder(report.orderId()) == null || report.execType() == ExecType.NEW) {
             return;

@@ -25,11 +25,15 @@ public final class RiskTopology {
     private RiskTopology() {
     }
 
-    public static void wire(KStream<String, byte[]> inputs, PreTradeRisk risk, RiskMetrics metrics) {
+    /**
+     * @param recentAccounts how many accounts each task keeps parsed in memory in front of its store
+     */
+    public static void wire(KStream<String, byte[]> inputs, PreTradeRisk risk, RiskMetrics metrics,
+                            int recentAccounts) {
         Outputs.sink(inputs.process(new ProcessorSupplier<String, byte[], String, Routed>() {
             @Override
             public Processor<String, byte[], String, Routed> get() {
-                return new RiskProcessor(risk, metrics);
+                return new RiskProcessor(risk, metrics, recentAccounts);
             }
 
             @Override

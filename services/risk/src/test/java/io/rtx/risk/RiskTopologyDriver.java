@@ -18,6 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** The risk topology exactly as the binder wires it: same sources, global tables and processor. */
 public final class RiskTopologyDriver {
 
+    /** Small on purpose: the tests' accounts keep falling out of memory and are read back from the store. */
+    private static final int RECENT_ACCOUNTS = 2;
+
     private RiskTopologyDriver() {
     }
 
@@ -28,7 +31,7 @@ public final class RiskTopologyDriver {
         builder.globalTable(Topics.TRADES, Consumed.with(Serdes.String(), new MessageSerdes.TradeSerde()),
                 Materialized.<String, TradeMessage, KeyValueStore<Bytes, byte[]>>as(RiskTopology.LAST_TRADES_STORE));
         RiskTopology.wire(builder.stream(Topics.RISK_INPUTS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
-                new PreTradeRisk(configuration), new RiskMetrics(registry));
+                new PreTradeRisk(configuration), new RiskMetrics(registry), RECENT_ACCOUNTS);
         return builder.build();
     }
 }
