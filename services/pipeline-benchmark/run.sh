@@ -6,7 +6,7 @@
 #   services/pipeline-benchmark/run.sh 10000 60 20
 #   services/pipeline-benchmark/run.sh 10000 60 20 -- --warmup-seconds 15 --partitions 6 --accounts 1000 \
 #       --symbols 3 --seed 42 --floor true --bootstrap 127.0.0.1:9092 \
-#       --processor-setting spring.cloud.stream.kafka.streams.binder.configuration.producer.linger.ms=10
+#       --processor-setting 'rtx.streams.threads=3;spring.cloud.stream.kafka.streams.binder.configuration.producer.linger.ms=10'
 #
 # The markdown result is printed and written to services/pipeline-benchmark/target/pipeline-benchmark/.
 # Set SKIP_BUILD=1 to reuse the last build (e.g. while other builds are running on the machine).

@@ -20,9 +20,10 @@ import java.util.Map;
  * @param bootstrap        an external broker to use instead of starting one (null: start one)
  * @param runFloor         whether to measure the bare exactly-once chain first
  * @param output           where the markdown result is written
- * @param processorSetting one extra Spring property for both processors ({@code name=value}, e.g. a Kafka
- *                         Streams setting under {@code spring.cloud.stream.kafka.streams.binder.configuration.}),
- *                         to measure a proposed change without editing the services; null for none
+ * @param processorSetting extra Spring properties for both processors ({@code name=value}, several separated
+ *                         by {@code ;}, e.g. a Kafka Streams setting under
+ *                         {@code spring.cloud.stream.kafka.streams.binder.configuration.}), to measure a
+ *                         proposed change without editing the services; null for none
  */
 record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commitIntervalMs, int partitions,
                         int accounts, int symbols, long seed, String bootstrap, boolean runFloor, Path output,

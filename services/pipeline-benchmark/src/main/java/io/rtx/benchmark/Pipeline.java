@@ -97,7 +97,9 @@ final class Pipeline implements AutoCloseable {
                 "--rtx.streams.commit-interval-ms=" + options.commitIntervalMs(),
                 "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1"));
         if (options.processorSetting() != null) {
-            arguments.add("--" + options.processorSetting());
+            for (String setting : options.processorSetting().split(";")) {
+                arguments.add("--" + setting.strip());
+            }
         }
         return application.run(arguments.toArray(String[]::new));
     }
