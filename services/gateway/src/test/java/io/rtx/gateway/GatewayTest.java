@@ -82,7 +82,11 @@ abstract class GatewayTest {
     }
 
     WebTestClient.ResponseSpec post(String path, String key, Object body) {
-        return web.post().uri(path).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+        return post(web, path, key, body);
+    }
+
+    static WebTestClient.ResponseSpec post(WebTestClient client, String path, String key, Object body) {
+        return client.post().uri(path).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
     }
 
@@ -92,11 +96,21 @@ abstract class GatewayTest {
     }
 
     WebTestClient.ResponseSpec get(String path, String key) {
-        return web.get().uri(path).header("X-API-Key", key).exchange();
+        return get(web, path, key);
     }
 
-    JsonNode json(WebTestClient.ResponseSpec response, int status) {
+    static WebTestClient.ResponseSpec get(WebTestClient client, String path, String key) {
+        return client.get().uri(path).header("X-API-Key", key).exchange();
+    }
+
+    static JsonNode json(WebTestClient.ResponseSpec response, int status) {
         return response.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** A client of another gateway instance in this JVM (see {@link SecondGateway}). */
+    static WebTestClient client(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     static Map<String, Object> limit(String clientOrderId, String side, String price, String quantity) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,13 +49,10 @@ final class Processors implements AutoCloseable {
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder app, EmbeddedKafkaBroker broker,
                                                         Path stateDir) throws IOException {
-        // Command-line arguments: they outrank the services' own yml (server.port: 8081 there).
-        return app.run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--server.port=0",
-                "--rtx.kafka.partitions=3",
-                "--rtx.streams.state-dir=" + Files.createDirectories(stateDir),
-                "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
+        List<String> args = new ArrayList<>(Infrastructure.serviceArgs(broker));
+        args.add("--rtx.streams.state-dir=" + Files.createDirectories(stateDir));
+        args.add("--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
+        return app.run(args.toArray(String[]::new));
     }
 
     @Override
