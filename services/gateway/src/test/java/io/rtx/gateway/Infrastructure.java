@@ -1,5 +1,6 @@
 package io.rtx.gateway;
 
+import io.rtx.ledger.schema.V2__TimescaleHypertables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import redis.embedded.RedisServer;
  */
 final class Infrastructure {
 
-    /** The ledger's migrations, read from its sources until rtx-ledger ships a plain jar (see the report). */
-    static final String MIGRATIONS = "filesystem:../ledger/src/main/resources/db/migration";
+    /** The ledger's migrations, from its jar (the SQL ones; the Java one is added below), as the ledger runs them. */
+    static final String MIGRATIONS = "classpath:db/migration";
     static final String DATABASE_USER = "postgres";
 
     static final Postgres POSTGRES;
@@ -90,6 +91,12 @@ final class Infrastructure {
                 "--spring.data.redis.port=" + REDIS_PORT);
     }
 
+    /** ... and Flyway at the same database (the ledger migrates at start-up; here it finds nothing to do). */
+    static List<String> flywayArgs() {
+        return List.of("--spring.flyway.url=" + POSTGRES.jdbcUrl(), "--spring.flyway.user=" + DATABASE_USER,
+                "--spring.flyway.password=" + DATABASE_USER);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -112,7 +119,9 @@ final class Infrastructure {
         static Postgres start() throws IOException {
             Postgres postgres = new Postgres(Files.createTempDirectory("rtx-gateway-test-pg"), freePort());
             postgres.restart();
-            Flyway.configure().dataSource(postgres.server.getPostgresDatabase()).locations(MIGRATIONS).load().migrate();
+            // Exactly the ledger's migrations, so a ledger started in a test finds its schema history complete.
+            Flyway.configure().dataSource(postgres.server.getPostgresDatabase()).locations(MIGRATIONS)
+                    .javaMigrations(new V2__TimescaleHypertables()).load().migrate();
             return postgres;
         }
 

@@ -28,6 +28,23 @@ final class Processors implements AutoCloseable {
         awaitRunning(matching);
     }
 
+    /**
+     * Risk stops processing (it stays in its consumer group, so nothing rebalances) until
+     * {@link #resumeRisk()}: orders and account commands get no decision meanwhile, as when risk is down.
+     */
+    void pauseRisk() {
+        streamsOf(risk).forEach(KafkaStreams::pause);
+    }
+
+    void resumeRisk() {
+        streamsOf(risk).forEach(KafkaStreams::resume);
+    }
+
+    private static List<KafkaStreams> streamsOf(ConfigurableApplicationContext app) {
+        return app.getBeansOfType(StreamsBuilderFactoryBean.class).values().stream()
+                .map(StreamsBuilderFactoryBean::getKafkaStreams).toList();
+    }
+
     /** Commands sent before the Streams instance runs would only be answered after the tests' timeouts. */
     private static void awaitRunning(ConfigurableApplicationContext app) {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

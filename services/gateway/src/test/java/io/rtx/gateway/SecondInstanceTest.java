@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rtx.gateway.orders.OrderIds;
+import io.rtx.gateway.security.ApiKeys;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Two gateways at once, as blue and green (or preview) pods run together: the test's own gateway (blue,
- * fixed node id 7) and a {@link SecondGateway} (green) started without a node id, which leases one.
+ * fixed node id 7) and a {@link SecondGateway} (green) started without a node id, which leases one. Also
+ * what one instance does to an API key that the other has cached.
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -97,6 +100,55 @@ class SecondInstanceTest extends GatewayTest {
 
     @Test
     @Order(3)
+    void aRevokedKeyIs401OnTheInstanceThatRevokedItAtOnceAndOnEveryOtherWithinItsKeyCacheTtl() throws Exception {
+        JsonNode issued = json(post("/api/v1/admin/accounts/" + Fixture.ACCOUNT_A + "/api-keys", ADMIN_KEY,
+                Map.of("role", "TRADER")), 201);
+        String key = issued.get("apiKey").asText();
+        String keyId = issued.get("keyId").asText();
+        String secret = key.substring(key.indexOf('.') + 1);
+        String stored = db.sql("SELECT key_hash FROM api_keys WHERE key_id = :k").bind("k", keyId)
+                .map(r -> r.get(0, String.class)).one().block();
+        assertThat(stored).as("only the SHA-256 of the secret is stored").isEqualTo(ApiKeys.sha256Hex(secret))
+                .doesNotContain(secret);
+
+        // Both instances verify it and cache it (blue for 30 s, green for 1 s).
+        json(get("/api/v1/orders", key), 200);
+        json(get(green.web, "/api/v1/orders", key), 200);
+
+        // Another account's path cannot revoke it, nor can a trader.
+        json(delete("/api/v1/admin/accounts/" + Fixture.ACCOUNT_B + "/api-keys/" + keyId, ADMIN_KEY), 404);
+        json(delete("/api/v1/admin/accounts/" + Fixture.ACCOUNT_A + "/api-keys/" + keyId, key), 403);
+        json(get("/api/v1/orders", key), 200);
+
+        delete("/api/v1/admin/accounts/" + Fixture.ACCOUNT_A + "/api-keys/" + keyId, ADMIN_KEY)
+                .expectStatus().isNoContent();
+        Boolean revoked = db.sql("SELECT revoked_at IS NOT NULL FROM api_keys WHERE key_id = :k").bind("k", keyId)
+                .map(r -> r.get(0, Boolean.class)).one().block();
+        assertThat(revoked).isTrue();
+
+        // Blue dropped it from its cache when it revoked it: refused at once, for orders too.
+        JsonNode refused = json(get("/api/v1/orders", key), 401);
+        assertThat(refused.get("type").asText()).isEqualTo("urn:rtx:problem:unauthorized");
+        json(post("/api/v1/orders", key, limit(null, "BUY", "5900.00", "0.0010")), 401);
+        // Green re-reads it once its 1 s cache entry is stale.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status;
+        do {
+            Thread.sleep(200);
+            status = get(green.web, "/api/v1/orders", key).returnResult(String.class).getStatus().value();
+        } while (status != 401 && System.nanoTime() < deadline);
+        assertThat(status).as("green refuses the revoked key within its key-cache-ttl").isEqualTo(401);
+        json(post(green.web, "/api/v1/orders", key, limit(null, "BUY", "5900.00", "0.0010")), 401);
+
+        // Revoking it again: there is no active key of that id any more.
+        json(delete("/api/v1/admin/accounts/" + Fixture.ACCOUNT_A + "/api-keys/" + keyId, ADMIN_KEY), 404);
+        // Other keys of the account are untouched.
+        json(get("/api/v1/orders", Fixture.keyA), 200);
+        json(get(green.web, "/api/v1/orders", Fixture.keyA), 200);
+    }
+
+    @Test
+    @Order(4)
     void aGracefulShutdownReleasesItsNodeId() {
         String holder = green.lease().holder();
         green.close();
