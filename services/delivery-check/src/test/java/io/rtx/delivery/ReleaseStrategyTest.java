@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.rtx.delivery.support.Rendered;
 import io.rtx.delivery.support.Repo;
 import io.rtx.delivery.support.Values;
+import io.rtx.delivery.support.Workload;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -87,6 +94,89 @@ class ReleaseStrategyTest {
     if (Rendered.label(valuesFile).equals("prod") || Rendered.label(valuesFile).equals("staging")) {
       assertThat(autoPromotion).as("a human promotes in " + Rendered.label(valuesFile)).isFalse();
     }
+  }
+
+  /**
+   * Blue, green and preview gateway pods run at once and must never share an order-id node: the pod
+   * template fixes none (every replica would get the same one), each pod leases its own from PostgreSQL,
+   * and the NetworkPolicies let it reach PostgreSQL for that.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valuesFiles")
+  void gatewayPodsLeaseTheirOrderIdNodeFromPostgresql(Path valuesFile) {
+    Rendered rendered = Rendered.of(valuesFile);
+    Workload gateway = Workload.all(rendered).stream()
+        .filter(w -> w.longRunning() && w.component().equals("gateway")).collect(onlyOne());
+    for (Container container : gateway.spec().getContainers()) {
+      List<EnvVar> env = container.getEnv() == null ? List.of() : container.getEnv();
+      assertThat(env).extracting(EnvVar::getName).as(gateway + " " + container.getName())
+          .noneMatch(name -> name.replace("_", "").replace("-", "").toUpperCase().contains("NODEID"));
+      List<String> words = new ArrayList<>();
+      env.stream().map(EnvVar::getValue).filter(java.util.Objects::nonNull).forEach(words::add);
+      words.addAll(container.getArgs() == null ? List.of() : container.getArgs());
+      words.addAll(container.getCommand() == null ? List.of() : container.getCommand());
+      assertThat(words).as("no node id through JAVA_TOOL_OPTIONS, SPRING_APPLICATION_JSON or arguments")
+          .noneMatch(w -> w.contains("node-id") || w.contains("nodeId") || w.contains("node_id"));
+    }
+    Map<String, String> gatewayPods = gateway.podLabels();
+    Map<String, String> postgresPods = Workload.all(rendered).stream()
+        .filter(w -> w.longRunning() && w.component().equals("postgresql")).collect(onlyOne()).podLabels();
+    List<String> postgresServices = rendered.typed(Service.class).stream()
+        .filter(svc -> postgresPods.entrySet().containsAll(svc.getSpec().getSelector().entrySet()))
+        .map(svc -> svc.getMetadata().getName()).toList();
+    assertThat(postgresServices).isNotEmpty();
+
+    Container container = gateway.spec().getContainers().get(0);
+    Map<String, String> env = env(container);
+    assertThat(env.get("SPRING_R2DBC_URL")).as("the lease table lives in the ledger's database")
+        .matches("r2dbc:postgresql://(" + String.join("|", postgresServices) + "):5432/.+");
+    Duration ttl = duration(env.get("RTX_GATEWAY_NODE_LEASE_TTL"));
+    Duration renew = duration(env.get("RTX_GATEWAY_NODE_LEASE_RENEW_INTERVAL"));
+    Duration margin = duration(env.get("RTX_GATEWAY_NODE_LEASE_SAFETY_MARGIN"));
+    assertThat(ttl.minus(margin).minus(renew).minusSeconds(10))
+        .as("order entry must outlast a PostgreSQL outage of at least 15 minutes").isGreaterThanOrEqualTo(Duration.ofMinutes(15));
+    assertThat(renew).isLessThanOrEqualTo(ttl.dividedBy(3));
+    int startupSeconds = container.getStartupProbe().getFailureThreshold() * container.getStartupProbe().getPeriodSeconds();
+    assertThat(startupSeconds).as("the start-up claim waits up to 2 minutes for PostgreSQL").isGreaterThan(150);
+
+    List<NetworkPolicy> policies = rendered.typed(NetworkPolicy.class);
+    assertThat(policies.stream().filter(p -> selects(p.getSpec().getPodSelector(), gatewayPods))
+        .flatMap(p -> p.getSpec().getEgress() == null ? Stream.empty() : p.getSpec().getEgress().stream()))
+        .as("gateway -> PostgreSQL:5432 egress")
+        .anyMatch(rule -> allowsPort(rule.getPorts(), 5432) && rule.getTo() != null
+            && rule.getTo().stream().anyMatch(peer -> selects(peer.getPodSelector(), postgresPods)));
+    assertThat(policies.stream().filter(p -> selects(p.getSpec().getPodSelector(), postgresPods))
+        .flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty() : p.getSpec().getIngress().stream()))
+        .as("PostgreSQL admits the gateway on 5432")
+        .anyMatch(rule -> allowsPort(rule.getPorts(), 5432) && rule.getFrom() != null
+            && rule.getFrom().stream().anyMatch(peer -> selects(peer.getPodSelector(), gatewayPods)));
+  }
+
+  private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+    return selector != null && selector.getMatchLabels() != null && !selector.getMatchLabels().isEmpty()
+        && labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
+  }
+
+  private static boolean allowsPort(List<NetworkPolicyPort> ports, int port) {
+    return ports == null || ports.isEmpty() || ports.stream().anyMatch(p -> p.getPort() != null
+        && p.getPort().getIntVal() != null && p.getPort().getIntVal() == port);
+  }
+
+  private static Duration duration(String value) {
+    assertThat(value).as("a duration like 30m").isNotNull().matches("[0-9]+(s|m|h)");
+    long amount = Long.parseLong(value.substring(0, value.length() - 1));
+    return switch (value.charAt(value.length() - 1)) {
+      case 's' -> Duration.ofSeconds(amount);
+      case 'm' -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+  }
+
+  private static <T> java.util.stream.Collector<T, ?, T> onlyOne() {
+    return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+      assertThat(list).hasSize(1);
+      return list.get(0);
+    });
   }
 
   @ParameterizedTest(name = "{0}")

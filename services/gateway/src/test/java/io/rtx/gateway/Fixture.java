@@ -34,21 +34,27 @@ final class Fixture {
                         Map.entry("priceBandPercent", "10.00"), Map.entry("maxNotional", "10000000.00000000"),
                         Map.entry("makerFeeBps", 10), Map.entry("takerFeeBps", 20)))
                 .exchange().expectStatus().isOk();
-        keyA = account(test, ACCOUNT_A);
-        keyB = account(test, ACCOUNT_B);
+        keyA = account(test, ACCOUNT_A, "100000.00", "10");
+        keyB = account(test, ACCOUNT_B, "100000.00", "10");
         created = true;
     }
 
-    private static String account(GatewayTest test, long accountId) {
+    /** Opens the account through the admin API, deposits USD and BTC, and returns a new TRADER key for it. */
+    static String account(GatewayTest test, long accountId, String usd, String btc) {
         JsonNode opened = test.json(test.post("/api/v1/admin/accounts", GatewayTest.ADMIN_KEY,
                 Map.of("accountId", Long.toString(accountId))), 201);
         assertThat(opened.get("accountId").asText()).isEqualTo(Long.toString(accountId));
         assertThat(opened.get("suspended").asBoolean()).isFalse();
         test.json(test.post("/api/v1/admin/accounts/" + accountId + "/deposits", GatewayTest.ADMIN_KEY,
-                Map.of("asset", "USD", "amount", "100000.00")), 200);
+                Map.of("asset", "USD", "amount", usd)), 200);
         JsonNode funded = test.json(test.post("/api/v1/admin/accounts/" + accountId + "/deposits", GatewayTest.ADMIN_KEY,
-                Map.of("asset", "BTC", "amount", "10")), 200);
+                Map.of("asset", "BTC", "amount", btc)), 200);
         assertThat(funded.get("balances").toString()).contains("BTC").contains("USD");
+        return key(test, accountId);
+    }
+
+    /** A new TRADER key for the account. */
+    static String key(GatewayTest test, long accountId) {
         JsonNode key = test.json(test.post("/api/v1/admin/accounts/" + accountId + "/api-keys", GatewayTest.ADMIN_KEY,
                 Map.of("role", "TRADER")), 201);
         return key.get("apiKey").asText();

@@ -25,8 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway on real infrastructure: a KRaft broker, PostgreSQL with the ledger's schema, Redis, and
  * the real risk and matching processors. Every test class extends this one, so they share one Spring
- * context (and one set of servers). The ledger does not run here: query tests insert the rows it would
- * project.
+ * context (and one set of servers). The ledger runs only in {@link OutageTest} (see {@link Ledger}):
+ * query tests insert the rows it would project.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.name=gateway",
@@ -34,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "rtx.kafka.partitions=3",
                 "rtx.gateway.node-id=7",
-                "rtx.gateway.ack-timeout=10s",
+                "rtx.gateway.ack-timeout=" + GatewayTest.ACK_TIMEOUT_SECONDS + "s",
                 "rtx.gateway.account-command-timeout=10s",
                 "rtx.gateway.rate-limit=30",
                 "rtx.gateway.rate-limit-period=1s",
@@ -48,6 +48,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class GatewayTest {
 
     static final String ADMIN_KEY = "bootstrap-admin.0123456789abcdef0123456789abcdef";
+    /** How long order placement waits for risk's decision before answering 202 (rtx.gateway.ack-timeout). */
+    static final int ACK_TIMEOUT_SECONDS = 10;
     static final String SYMBOL = "BTC-USD";
 
     @Autowired
@@ -58,6 +60,8 @@ abstract class GatewayTest {
     EventTail tail;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    Processors processors;
 
     @TestConfiguration
     static class TestBeans {
@@ -81,8 +85,26 @@ abstract class GatewayTest {
         Fixture.ensure(this);
     }
 
+    /** Every execution report on the topic, read as a Kafka client would. */
+    ReportTap reports() {
+        return ReportTap.on(broker.getBrokersAsString());
+    }
+
+    /** Places a limit order that must be accepted (201); its order id. */
+    long place(String key, Map<String, Object> order) {
+        return Long.parseLong(json(post("/api/v1/orders", key, order), 201).get("orderId").asText());
+    }
+
+    WebTestClient.ResponseSpec delete(String path, String key) {
+        return web.delete().uri(path).header("X-API-Key", key).exchange();
+    }
+
     WebTestClient.ResponseSpec post(String path, String key, Object body) {
-        return web.post().uri(path).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+        return post(web, path, key, body);
+    }
+
+    static WebTestClient.ResponseSpec post(WebTestClient client, String path, String key, Object body) {
+        return client.post().uri(path).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
     }
 
@@ -92,11 +114,21 @@ abstract class GatewayTest {
     }
 
     WebTestClient.ResponseSpec get(String path, String key) {
-        return web.get().uri(path).header("X-API-Key", key).exchange();
+        return get(web, path, key);
     }
 
-    JsonNode json(WebTestClient.ResponseSpec response, int status) {
+    static WebTestClient.ResponseSpec get(WebTestClient client, String path, String key) {
+        return client.get().uri(path).header("X-API-Key", key).exchange();
+    }
+
+    static JsonNode json(WebTestClient.ResponseSpec response, int status) {
         return response.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** A client of another gateway instance in this JVM (see {@link SecondGateway}). */
+    static WebTestClient client(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     static Map<String, Object> limit(String clientOrderId, String side, String price, String quantity) {

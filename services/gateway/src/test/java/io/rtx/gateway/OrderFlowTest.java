@@ -18,10 +18,6 @@ import reactor.core.publisher.Flux;
 @Order(1)
 class OrderFlowTest extends GatewayTest {
 
-    private ReportTap reports() {
-        return ReportTap.on(broker.getBrokersAsString());
-    }
-
     @Test
     void anAcceptedOrderIsAnswered201WithRisksPendingNew() {
         JsonNode order = json(post("/api/v1/orders", Fixture.keyA, limit("accept-1", "BUY", "9000.00", "0.0100")), 201);
@@ -40,6 +36,48 @@ class OrderFlowTest extends GatewayTest {
                 .expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(problem.get("reason").asText()).isEqualTo("INSUFFICIENT_BALANCE");
         assertThat(problem.get("orderId").asText()).isNotBlank();
+    }
+
+    @Test
+    void withoutRisksDecisionWithinTheAckTimeoutTheOrderIs202PendingAndIsDecidedLater() throws Exception {
+        long orderId;
+        processors.pauseRisk();
+        try {
+            long started = System.nanoTime();
+            JsonNode pending = post("/api/v1/orders", Fixture.keyA, limit("slow-risk-1", "BUY", "8500.00", "0.0100"))
+                    .expectStatus().isAccepted()
+                    .expectHeader().valueEquals("Idempotent-Replay", "false")
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited the whole ack timeout")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(ACK_TIMEOUT_SECONDS));
+            assertThat(pending.get("status").asText()).isEqualTo("PENDING");
+            assertThat(pending.get("kind").asText()).isEqualTo("PLACE");
+            assertThat(pending.get("clientOrderId").asText()).isEqualTo("slow-risk-1");
+            orderId = Long.parseLong(pending.get("orderId").asText());
+            assertThat(reports().all(r -> r.orderId() == orderId)).as("risk has not decided it").isEmpty();
+
+            // A retry while it is still undecided: the same order, still pending, and at once.
+            post("/api/v1/orders", Fixture.keyA, limit("slow-risk-1", "BUY", "8500.00", "0.0100"))
+                    .expectStatus().isAccepted()
+                    .expectHeader().valueEquals("Idempotent-Replay", "true")
+                    .expectHeader().valueEquals("Location", "/api/v1/orders/" + orderId)
+                    .expectBody().jsonPath("$.orderId").isEqualTo(Long.toString(orderId));
+        } finally {
+            processors.resumeRisk();
+        }
+
+        // The command was published: risk decides it once it runs again, and matching books it.
+        reports().await(r -> r.orderId() == orderId && r.source().equals("RISK") && r.status().equals("PENDING_NEW"),
+                "risk's decision after the 202");
+        reports().await(r -> r.orderId() == orderId && r.execType().equals("NEW"), "the order in the book");
+        // The gateway saw the late decision too: a retry now answers 201 with it, and nothing is placed twice.
+        JsonNode decided = post("/api/v1/orders", Fixture.keyA, limit("slow-risk-1", "BUY", "8500.00", "0.0100"))
+                .expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replay", "true")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(decided.get("orderId").asText()).isEqualTo(Long.toString(orderId));
+        assertThat(decided.get("status").asText()).isEqualTo("PENDING_NEW");
+        assertThat(reports().all(r -> "slow-risk-1".equals(r.clientOrderId()))).extracting(r -> r.orderId())
+                .containsOnly(orderId);
     }
 
     @Test
@@ -112,10 +150,6 @@ class OrderFlowTest extends GatewayTest {
         assertThat(events).allSatisfy(e -> assertThat(e.event()).isEqualTo("execution-report"));
         assertThat(events).extracting(e -> e.data().path("clientOrderId").asText()).contains("sse-a").doesNotContain("sse-b");
         assertThat(events).extracting(e -> e.data().path("status").asText()).contains("PENDING_NEW", "NEW");
-    }
-
-    private long place(String key, Map<String, Object> order) {
-        return Long.parseLong(json(post("/api/v1/orders", key, order), 201).get("orderId").asText());
     }
 
     private static void sleep(long millis) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,6 +26,23 @@ final class Processors implements AutoCloseable {
         this.matching = start(MatchingApplication.builder(), broker, state.resolve("matching"));
         awaitRunning(risk);
         awaitRunning(matching);
+    }
+
+    /**
+     * Risk stops processing (it stays in its consumer group, so nothing rebalances) until
+     * {@link #resumeRisk()}: orders and account commands get no decision meanwhile, as when risk is down.
+     */
+    void pauseRisk() {
+        streamsOf(risk).forEach(KafkaStreams::pause);
+    }
+
+    void resumeRisk() {
+        streamsOf(risk).forEach(KafkaStreams::resume);
+    }
+
+    private static List<KafkaStreams> streamsOf(ConfigurableApplicationContext app) {
+        return app.getBeansOfType(StreamsBuilderFactoryBean.class).values().stream()
+                .map(StreamsBuilderFactoryBean::getKafkaStreams).toList();
     }
 
     /** Commands sent before the Streams instance runs would only be answered after the tests' timeouts. */
@@ -47,13 +66,10 @@ final class Processors implements AutoCloseable {
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder app, EmbeddedKafkaBroker broker,
                                                         Path stateDir) throws IOException {
-        // Command-line arguments: they outrank the services' own yml (server.port: 8081 there).
-        return app.run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--server.port=0",
-                "--rtx.kafka.partitions=3",
-                "--rtx.streams.state-dir=" + Files.createDirectories(stateDir),
-                "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
+        List<String> args = new ArrayList<>(Infrastructure.serviceArgs(broker));
+        args.add("--rtx.streams.state-dir=" + Files.createDirectories(stateDir));
+        args.add("--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
+        return app.run(args.toArray(String[]::new));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.rtx.gateway.orders;
 
-import io.rtx.gateway.support.GatewayProperties;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +11,11 @@ import org.springframework.stereotype.Component;
  *  0 | 41 bits: milliseconds since 2025-01-01T00:00:00Z | 10 bits: node id | 12 bits: sequence
  * </pre>
  *
- * 4 096 ids per millisecond per node, 1 024 nodes, until 2094. The node id is
- * {@code rtx.gateway.node-id} and must be distinct for every gateway process running at the same time
- * (blue, green and preview pods included). If the clock steps back, ids wait for it to pass the last
- * issued millisecond rather than risk a repeat; a step back of more than 5 s fails loudly.
+ * 4 096 ids per millisecond per node, 1 024 nodes, until 2094. The node id comes from {@link NodeLease}:
+ * {@code rtx.gateway.node-id} if set, otherwise a node id leased from PostgreSQL, so it is distinct for
+ * every gateway process running at the same time (blue, green and preview pods included). Without a valid
+ * lease no id is issued (503). If the clock steps back, ids wait for it to pass the last issued
+ * millisecond rather than risk a repeat; a step back of more than 5 s fails loudly.
  */
 @Component
 public class OrderIds {
@@ -27,23 +26,17 @@ public class OrderIds {
     private static final long MAX_SEQUENCE = (1L << SEQUENCE_BITS) - 1;
     private static final long MAX_BACKWARDS_MS = 5_000;
 
-    private final long node;
+    private final NodeLease lease;
     private long lastMillis = -1;
     private long sequence;
 
-    @Autowired
-    public OrderIds(GatewayProperties properties) {
-        this(properties.nodeId());
+    public OrderIds(NodeLease lease) {
+        this.lease = lease;
     }
 
-    OrderIds(int node) {
-        if (node < 0 || node >= (1 << NODE_BITS)) {
-            throw new IllegalArgumentException("rtx.gateway.node-id must be within 0..1023, was " + node);
-        }
-        this.node = node;
-    }
-
+    /** The next id; 503 ({@link io.rtx.gateway.problems.ServiceUnavailableException}) without a valid node lease. */
     public synchronized long next() {
+        long node = lease.node();
         long now = System.currentTimeMillis();
         if (now < lastMillis) {
             if (lastMillis - now > MAX_BACKWARDS_MS) {

@@ -7,13 +7,17 @@ import org.springframework.web.ErrorResponseException;
 public class ServiceUnavailableException extends ErrorResponseException {
 
     public ServiceUnavailableException(String store, Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, problem(store), cause);
+        this(store, store + " is unavailable; retry later", cause);
+    }
+
+    public ServiceUnavailableException(String store, String detail, Throwable cause) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, problem(store, detail), cause);
         getHeaders().set("Retry-After", "5");
     }
 
-    private static org.springframework.http.ProblemDetail problem(String store) {
+    private static org.springframework.http.ProblemDetail problem(String store, String detail) {
         var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Service unavailable",
-                store + " is unavailable; retry later");
+                detail);
         problem.setProperty("dependency", store);
         return problem;
     }

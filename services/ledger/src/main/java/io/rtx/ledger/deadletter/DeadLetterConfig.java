@@ -42,12 +42,15 @@ public class DeadLetterConfig {
             return headers;
         });
 
+        // The default back-off must allow a retry: spring-kafka decides once, from the default alone, that a
+        // handler with "no retries" recovers every failure at once and never asks the back-off function below,
+        // which would dead-letter every record of a PostgreSQL outage. The function decides every case.
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             publisher.accept(record, failure);
             metrics.deadLetter(record.topic());
             log.error("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     Failures.reason(failure));
-        }, new FixedBackOff(0, 0));
+        }, new FixedBackOff(0, 1));
 
         LedgerProperties.Retry retry = properties.retry();
         handler.setBackOffFunction((record, failure) -> backOff(Failures.classify(failure), retry));
