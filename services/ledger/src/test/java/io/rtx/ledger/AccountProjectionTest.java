@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rtx.engine.instrument.Asset;
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.instrument.SelfTradePolicy;
+import io.rtx.events.AccountEventMessage;
 import io.rtx.events.InstrumentMessage;
+import io.rtx.events.Message;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
 import java.util.List;
@@ -50,6 +52,18 @@ class AccountProjectionTest extends LedgerIntegrationTest {
                 List.of(balance("USD", "5.00", "0.00"))));
         eventually(() -> assertThat(count("SELECT last_sequence FROM accounts WHERE account_id = 9002")).isEqualTo(3));
         assertThat(metrics.sequenceGaps(LedgerMetrics.STREAM_ACCOUNT_EVENTS) - before).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRefusalForAnAccountRiskDoesNotKnowIsSkippedNotDeadLettered() {
+        double before = metrics.deadLetters(Topics.ACCOUNT_EVENTS);
+        // What risk publishes for a deposit to an account that was never opened: sequence 0, refused.
+        send(Topics.ACCOUNT_EVENTS, "9003", new AccountEventMessage(Message.CURRENT_SCHEMA_VERSION, 0, "cmd-9003-x",
+                9003, "DEPOSIT", false, "UNKNOWN_ACCOUNT", false, List.of(), 1_700_000_000_000L));
+        send(Topics.ACCOUNT_EVENTS, "9003", accountEvent(9003, 1, "OPEN", false, List.of()));
+        eventually(() -> assertThat(count("SELECT last_sequence FROM accounts WHERE account_id = 9003")).isEqualTo(1));
+        assertThat(count("SELECT count(*) FROM account_events WHERE account_id = 9003")).isEqualTo(1);
+        assertThat(metrics.deadLetters(Topics.ACCOUNT_EVENTS) - before).isZero();
     }
 
     @Test

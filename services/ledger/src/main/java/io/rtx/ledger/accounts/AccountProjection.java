@@ -62,6 +62,9 @@ public class AccountProjection {
     }
 
     public Mono<Void> apply(AccountEventMessage m) {
+        if (m.sequence() == 0 && !m.accepted()) {
+            return Mono.empty(); // risk's refusal of a command for an account it does not know: no state to project
+        }
         if (m.sequence() <= 0 || m.kind() == null) {
             throw new IllegalArgumentException("an account event needs a kind and a sequence above 0");
         }
