@@ -100,24 +100,17 @@ if [ -z "$URL" ]; then
     done
   done
   ACCOUNTS="$OUT/accounts.csv"
-  # What services/local/run.sh does (build, then java -jar the stack), with the jar found by pattern: that
-  # script expects target/rtx-local-exec.jar, which services/local/pom.xml does not name (no finalName) yet.
+  # What services/local/run.sh does: build, then java -jar the stack.
   if [ "$BUILD" = 1 ]; then
     log "building the stack (mvn -pl services/local -am install -DskipTests; --no-build skips this)"
     mvn -B -ntp -q -pl services/local -am install -DskipTests >"$OUT/build.log" 2>&1 \
       || { tail -40 "$OUT/build.log" >&2; exit 1; }
   fi
-  JAR=$(ls services/local/target/rtx-local-exec.jar services/local/target/rtx-local-*-exec.jar 2>/dev/null | head -1 || true)
-  [ -n "$JAR" ] || { echo "no services/local/target/rtx-local*-exec.jar; run without --no-build" >&2; exit 1; }
+  JAR=services/local/target/rtx-local-exec.jar
+  [ -f "$JAR" ] || { echo "no $JAR; run without --no-build" >&2; exit 1; }
   log "starting the local stack ($JAR) with $TRADERS load traders (log: $OUT/stack.log)"
   # setsid: the stack and its embedded PostgreSQL/Redis get their own process group, so nothing outlives us.
-  # spring.main.allow-bean-definition-overriding: the ledger shares the stack's classpath with rtx-streams,
-  # whose auto-configuration defines a second 'rtxTopics' bean; LocalStack does not exclude it for the ledger
-  # yet (DisasterRecoveryTest does). spring.flyway.user: the stack passes spring.flyway.url to every service,
-  # and the gateway (Flyway on the shared classpath, no user of its own) would connect as the OS user.
-  # Set RTX_STACK_OPTS="" once LocalStack handles both.
-  STACK_OPTS=${RTX_STACK_OPTS--Dspring.main.allow-bean-definition-overriding=true -Dspring.flyway.user=rtx}
-  setsid java ${JAVA_OPTS:-} $STACK_OPTS -Drtx.local.load-traders="$TRADERS" -Drtx.local.accounts-file="$ACCOUNTS" \
+  setsid java ${JAVA_OPTS:-} -Drtx.local.load-traders="$TRADERS" -Drtx.local.accounts-file="$ACCOUNTS" \
     -jar "$JAR" >"$OUT/stack.log" 2>&1 &
   STACK_PID=$!
   URL="http://127.0.0.1:7999"

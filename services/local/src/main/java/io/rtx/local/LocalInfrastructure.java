@@ -3,6 +3,8 @@ package io.rtx.local;
 import io.rtx.events.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,10 +29,20 @@ final class LocalInfrastructure implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private RedisServer redis;
 
-    LocalInfrastructure(int kafkaPort, int postgresPort, int redisPort) {
-        this.kafkaPort = kafkaPort;
-        this.postgresPort = postgresPort;
-        this.redisPort = redisPort;
+    /** Ports 0 are replaced by free ones, so every URL handed to the services names the real port. */
+    LocalInfrastructure(int kafkaPort, int postgresPort, int redisPort) throws IOException {
+        this.kafkaPort = freeIfZero(kafkaPort);
+        this.postgresPort = freeIfZero(postgresPort);
+        this.redisPort = freeIfZero(redisPort);
+    }
+
+    private static int freeIfZero(int port) throws IOException {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     LocalInfrastructure start(int partitions) throws IOException, SQLException {

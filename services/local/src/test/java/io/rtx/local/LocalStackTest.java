@@ -1,0 +1,93 @@
+package io.rtx.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The README's first command, as a test: the whole stack as {@code bash services/local/run.sh} starts it
+ * (every service on one classpath, demo data seeded through the admin API), then the README's walkthrough
+ * with its two crossing orders. Free ports instead of the fixed ones, so it can run beside anything.
+ */
+class LocalStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalStack stack;
+    private static DemoData.Seeded seeded;
+    private static RestClient gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (String service : new String[] {"ledger", "risk", "matching"}) {
+            System.setProperty("rtx.local." + service + "-port", "0");
+        }
+        stack = LocalStack.start(0, 0, 0, 0);
+        seeded = new DemoData(stack.gatewayUrl(), stack.bootstrapKey).seed(0);
+        gateway = RestClient.create(stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theReadmeWalkthroughTradesAndShowsTheTradeBalancesAndBook() throws Exception {
+        assertThat(get("/health", null).path("status").asText()).isEqualTo("UP");
+        String a = seeded.traders().get(0).apiKey();
+        String b = seeded.traders().get(1).apiKey();
+
+        JsonNode sell = place(a, "a-1", "SELL", "30000.00", "0.5");
+        assertThat(sell.path("status").asText()).isEqualTo("PENDING_NEW");
+        JsonNode buy = place(b, "b-1", "BUY", "30010.00", "0.2");
+        assertThat(buy.path("status").asText()).isEqualTo("PENDING_NEW");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode trades = get("/api/v1/accounts/me/trades", b);
+            assertThat(trades.toString()).contains("\"30000.00").contains("\"0.2");
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode orders = get("/api/v1/orders", a);
+            assertThat(orders.toString()).contains("PARTIALLY_FILLED");
+        });
+        // 1,000,000 USD - 6,000 - 12 (20 bps taker fee); 10 + 0.2 BTC.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String balances = get("/api/v1/accounts/me/balances", b).toString();
+            assertThat(balances).contains("\"993988.00").contains("\"10.2");
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode book = get("/api/v1/markets/BTC-USD/book", a);
+            assertThat(book.path("asks").get(0).path("price").asText()).isEqualTo("30000.00");
+            assertThat(book.path("asks").get(0).path("quantity").asText()).startsWith("0.3");
+        });
+    }
+
+    private static JsonNode place(String key, String clientOrderId, String side, String price, String quantity)
+            throws Exception {
+        String body = gateway.post().uri("/api/v1/orders").header("X-API-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsString(Map.of("clientOrderId", clientOrderId, "symbol", "BTC-USD",
+                        "side", side, "type", "LIMIT", "timeInForce", "GTC", "price", price, "quantity", quantity)))
+                .retrieve().body(String.class);
+        return JSON.readTree(body);
+    }
+
+    private static JsonNode get(String path, String key) throws Exception {
+        var request = gateway.get().uri(path);
+        if (key != null) {
+            request = request.header("X-API-Key", key);
+        }
+        return JSON.readTree(request.retrieve().body(String.class));
+    }
+}
