@@ -54,6 +54,12 @@ class EdgeTest extends GatewayTest {
         assertField(get("/api/v1/orders/not-a-number", Fixture.keyA), 400, "orderId");
         assertField(get("/api/v1/orders?size=5000", Fixture.keyA), 400, "size");
         assertField(get("/api/v1/markets/BTC-USD/candles?interval=2m", Fixture.keyA), 400, "interval");
+        // BTC trades at scale 8 on BTC-USD: another instrument may not give it a different scale.
+        Map<String, Object> btcEur = new java.util.HashMap<>(Fixture.instrument());
+        btcEur.put("quoteAsset", "EUR");
+        btcEur.put("baseScale", 6);
+        assertField(web.put().uri("/api/v1/admin/instruments/BTC-EUR").header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(btcEur).exchange(), 400, "baseScale");
     }
 
     private void assertField(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response,

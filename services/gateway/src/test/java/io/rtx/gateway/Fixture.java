@@ -27,16 +27,21 @@ final class Fixture {
         test.web.put().uri("/api/v1/admin/instruments/" + GatewayTest.SYMBOL)
                 .header("X-API-Key", GatewayTest.ADMIN_KEY)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(Map.ofEntries(Map.entry("baseAsset", "BTC"), Map.entry("baseScale", 8),
-                        Map.entry("quoteAsset", "USD"), Map.entry("quoteScale", 8), Map.entry("priceScale", 2),
-                        Map.entry("quantityScale", 4), Map.entry("tickSize", "0.01"), Map.entry("lotSize", "0.0010"),
-                        Map.entry("minQuantity", "0.0010"), Map.entry("maxQuantity", "100.0000"),
-                        Map.entry("priceBandPercent", "10.00"), Map.entry("maxNotional", "10000000.00000000"),
-                        Map.entry("makerFeeBps", 10), Map.entry("takerFeeBps", 20)))
+                .bodyValue(instrument())
                 .exchange().expectStatus().isOk();
         keyA = account(test, ACCOUNT_A, "100000.00", "10");
         keyB = account(test, ACCOUNT_B, "100000.00", "10");
         created = true;
+    }
+
+    /** The test instrument's definition as the admin API takes it. */
+    static Map<String, Object> instrument() {
+        return Map.ofEntries(Map.entry("baseAsset", "BTC"), Map.entry("baseScale", 8),
+                Map.entry("quoteAsset", "USD"), Map.entry("quoteScale", 8), Map.entry("priceScale", 2),
+                Map.entry("quantityScale", 4), Map.entry("tickSize", "0.01"), Map.entry("lotSize", "0.0010"),
+                Map.entry("minQuantity", "0.0010"), Map.entry("maxQuantity", "100.0000"),
+                Map.entry("priceBandPercent", "10.00"), Map.entry("maxNotional", "10000000.00000000"),
+                Map.entry("makerFeeBps", 10), Map.entry("takerFeeBps", 20));
     }
 
     /** Opens the account through the admin API, deposits USD and BTC, and returns a new TRADER key for it. */

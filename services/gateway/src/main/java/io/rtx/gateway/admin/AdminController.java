@@ -137,6 +137,8 @@ public class AdminController {
         } catch (RuntimeException e) {
             throw new InvalidRequestException(fieldOf(e.getMessage()), String.valueOf(e.getMessage()));
         }
+        keepsAssetScale("baseScale", r.baseAsset(), r.baseScale());
+        keepsAssetScale("quoteScale", r.quoteAsset(), r.quoteScale());
         return publisher.publish(Topics.INSTRUMENTS, symbol, definition)
                 .then(Flux.interval(Duration.ofMillis(20))
                         .filter(i -> instruments.find(symbol).filter(e -> e.message().equals(definition)).isPresent())
@@ -144,6 +146,17 @@ public class AdminController {
                         .<ResponseEntity<Object>>thenReturn(ResponseEntity.ok(definition))
                         .onErrorResume(java.util.concurrent.TimeoutException.class,
                                 e -> Mono.just(ResponseEntity.accepted().body(definition))));
+    }
+
+    /**
+     * Every balance, hold and fee of an asset is a long in the asset's scale, in risk's state and in the
+     * ledger: an instrument may never redefine the scale of an asset another instrument already trades.
+     */
+    private void keepsAssetScale(String field, String asset, int scale) {
+        instruments.assetScale(asset).filter(known -> known != scale).ifPresent(known -> {
+            throw new InvalidRequestException(field, "asset " + asset + " already has scale " + known
+                    + "; an asset's scale can never change");
+        });
     }
 
     private Mono<ResponseEntity<Object>> run(AccountCommandMessage.Kind kind, long accountId, String asset,
