@@ -58,6 +58,8 @@ final class PipelineDrivers implements AutoCloseable {
         boolean moved = true;
         while (moved) {
             moved = false;
+            // Fees accrued so far go to the fee account (a wall-clock punctuation in risk).
+            risk.driver.advanceWallClockTime(RiskTopologyDriver.FEE_SWEEP_INTERVAL);
             // Risk's own reports and fee credits were fed back to it by its driver; record them first.
             reports.addAll(risk.values(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class));
             risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class).forEach(e -> accounts.put(e.accountId(), e));

@@ -2,7 +2,6 @@ package io.rtx.risk;
 
 import io.rtx.engine.instrument.Asset;
 import io.rtx.engine.money.Decimals;
-import io.rtx.engine.orderbook.ExecutionReport;
 import io.rtx.engine.risk.Account;
 import io.rtx.engine.risk.Balance;
 import io.rtx.engine.risk.OpenOrder;
@@ -112,12 +111,15 @@ final class AccountAdministration {
         return null;
     }
 
-    /** Sends a fee to the fee account's partition as a command, so no task writes another's state. */
-    void creditFee(Record<?, ?> cause, Asset asset, long fee, ExecutionReport fill) {
-        String commandId = "fee:" + fill.symbol() + ":" + fill.tradeId() + ":" + fill.orderId();
-        outputs.emit(cause, Topics.ACCOUNT_COMMANDS, Long.toString(feeAccountId), new AccountCommandMessage(
+    /**
+     * Sends fees a task accrued to the fee account's partition as a command, so no task writes another's
+     * state; {@code commandId} names the task, asset and sweep.
+     */
+    void creditFee(long timestamp, String assetCode, long fee, String commandId) {
+        Asset asset = asset(assetCode);
+        outputs.emit(timestamp, Topics.ACCOUNT_COMMANDS, Long.toString(feeAccountId), new AccountCommandMessage(
                 Message.CURRENT_SCHEMA_VERSION, AccountCommandMessage.Kind.CREDIT_FEE, commandId, feeAccountId,
-                asset.code(), Decimals.format(fee, asset.scale()), fill.timestamp()));
+                asset.code(), Decimals.format(fee, asset.scale()), timestamp));
     }
 
     /** Publishes the account's balances after an order moved them; returns the new event sequence. */

@@ -6,6 +6,7 @@ import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.TradeMessage;
 import io.rtx.streams.ProcessorSupportConfiguration;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.streams.kstream.GlobalKTable;
@@ -50,7 +51,9 @@ public class RiskApplication {
     @Bean
     public Function<KStream<String, byte[]>,
             Function<GlobalKTable<String, InstrumentMessage>, Consumer<GlobalKTable<String, TradeMessage>>>> risk(
-            PreTradeRisk risk, RiskMetrics metrics, @Value("${rtx.risk.recent-accounts:100000}") int recentAccounts) {
-        return inputs -> instruments -> lastTrades -> RiskTopology.wire(inputs, risk, metrics, recentAccounts);
+            PreTradeRisk risk, RiskMetrics metrics, @Value("${rtx.risk.recent-accounts:100000}") int recentAccounts,
+            @Value("${rtx.risk.fee-sweep-interval:100ms}") Duration feeSweepInterval) {
+        return inputs -> instruments -> lastTrades -> RiskTopology.wire(inputs, risk, metrics, recentAccounts,
+                feeSweepInterval);
     }
 }

@@ -26,9 +26,12 @@ import io.rtx.events.TradeMessage;
 import io.rtx.events.Wire;
 import io.rtx.risk.accounts.AccountStore;
 import io.rtx.risk.accounts.AccountStore.LoadedAccount;
+import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.GlobalTables;
 import io.rtx.streams.Outputs;
+import java.time.Duration;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -46,17 +49,20 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     private final PreTradeRisk risk;
     private final RiskMetrics metrics;
     private final int recentAccounts;
+    private final Duration feeSweepInterval;
     private ProcessorContext<String, Routed> context;
     private Outputs outputs;
     private AccountStore accounts;
     private GlobalTables<InstrumentMessage> instruments;
     private GlobalTables<TradeMessage> lastTrades;
     private AccountAdministration administration;
+    private PendingFees fees;
 
-    RiskProcessor(PreTradeRisk risk, RiskMetrics metrics, int recentAccounts) {
+    RiskProcessor(PreTradeRisk risk, RiskMetrics metrics, int recentAccounts, Duration feeSweepInterval) {
         this.risk = risk;
         this.metrics = metrics;
         this.recentAccounts = recentAccounts;
+        this.feeSweepInterval = feeSweepInterval;
     }
 
     @Override
@@ -68,6 +74,12 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         this.lastTrades = new GlobalTables<>(context, RiskTopology.LAST_TRADES_STORE);
         this.administration = new AccountAdministration(accounts, instruments, outputs,
                 risk.configuration().feeAccountId());
+        this.fees = new PendingFees(context.getStateStore(PendingFees.NAME));
+        String task = context.taskId().toString();
+        // Wall clock: fees must reach the fee account when no input arrives too.
+        context.schedule(feeSweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> fees.sweep(
+                (asset, amount, sweep) -> administration.creditFee(now, asset, amount,
+                        "fees:" + task + ":" + asset + ":" + sweep)));
     }
 
     @Override
@@ -169,7 +181,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
             metrics.fillSettled();
         }
         if (fee > 0) {
-            administration.creditFee(record, instrument.quote(), fee, report);
+            fees.accrue(instrument.quote().code(), fee);
         }
         long sequence = administration.balanceChanged(record, account, stored.eventSequence(),
                 "order:" + report.orderId(), report.timestamp());

@@ -3,7 +3,9 @@ package io.rtx.risk;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.events.Routed;
 import io.rtx.risk.accounts.AccountStore;
+import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.Outputs;
+import java.time.Duration;
 import java.util.Set;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,19 +28,20 @@ public final class RiskTopology {
     }
 
     /**
-     * @param recentAccounts how many accounts each task keeps parsed in memory in front of its store
+     * @param recentAccounts   how many accounts each task keeps parsed in memory in front of its store
+     * @param feeSweepInterval how often each task credits the fees it accrued to the fee account
      */
     public static void wire(KStream<String, byte[]> inputs, PreTradeRisk risk, RiskMetrics metrics,
-                            int recentAccounts) {
+                            int recentAccounts, Duration feeSweepInterval) {
         Outputs.sink(inputs.process(new ProcessorSupplier<String, byte[], String, Routed>() {
             @Override
             public Processor<String, byte[], String, Routed> get() {
-                return new RiskProcessor(risk, metrics, recentAccounts);
+                return new RiskProcessor(risk, metrics, recentAccounts, feeSweepInterval);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(AccountStore.builder());
+                return Set.of(AccountStore.builder(), PendingFees.builder());
             }
         }));
     }

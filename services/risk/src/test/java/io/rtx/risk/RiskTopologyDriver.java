@@ -7,6 +7,7 @@ import io.rtx.events.InstrumentMessage;
 import io.rtx.events.MessageSerdes;
 import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,6 +22,9 @@ public final class RiskTopologyDriver {
     /** Small on purpose: the tests' accounts keep falling out of memory and are read back from the store. */
     private static final int RECENT_ACCOUNTS = 2;
 
+    /** Advance the driver's wall clock by this much to have accrued fees credited to the fee account. */
+    public static final Duration FEE_SWEEP_INTERVAL = Duration.ofMillis(100);
+
     private RiskTopologyDriver() {
     }
 
@@ -31,7 +35,7 @@ public final class RiskTopologyDriver {
         builder.globalTable(Topics.TRADES, Consumed.with(Serdes.String(), new MessageSerdes.TradeSerde()),
                 Materialized.<String, TradeMessage, KeyValueStore<Bytes, byte[]>>as(RiskTopology.LAST_TRADES_STORE));
         RiskTopology.wire(builder.stream(Topics.RISK_INPUTS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
-                new PreTradeRisk(configuration), new RiskMetrics(registry), RECENT_ACCOUNTS);
+                new PreTradeRisk(configuration), new RiskMetrics(registry), RECENT_ACCOUNTS, FEE_SWEEP_INTERVAL);
         return builder.build();
     }
 }

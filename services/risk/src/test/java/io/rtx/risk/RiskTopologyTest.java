@@ -172,15 +172,26 @@ class RiskTopologyTest {
         assertThat(balance(1, "USD", events)).isEqualTo(
                 new AccountEventMessage.BalanceMessage("USD", "95491.00000000", "0.00000000"));
         assertThat(balance(1, "BTC", events).available()).isEqualTo("0.50000000");
-        // The fee credit went through account-commands to the fee account (the driver pipes it back in).
-        assertThat(balance(0, "USD", events).available()).isEqualTo("9.00000000");
+        // The fee waits in the task's accrual until the next sweep...
+        assertThat(risk.read(Topics.ACCOUNT_COMMANDS)).isEmpty();
+        assertThat(events).noneMatch(e -> e.accountId() == 0);
+
+        // ...which credits it through account-commands to the fee account (the driver pipes it back in).
+        risk.driver.advanceWallClockTime(RiskTopologyDriver.FEE_SWEEP_INTERVAL);
+        assertThat(balance(0, "USD", risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class)).available())
+                .isEqualTo("9.00000000");
         List<KeyValue<String, Message>> feeCredits = risk.read(Topics.ACCOUNT_COMMANDS);
         assertThat(feeCredits).singleElement().satisfies(kv -> {
             assertThat(kv.key).isEqualTo("0");
             AccountCommandMessage credit = (AccountCommandMessage) kv.value;
             assertThat(credit.kind()).isEqualTo(AccountCommandMessage.Kind.CREDIT_FEE);
             assertThat(credit.amount()).isEqualTo("9.00000000");
+            assertThat(credit.commandId()).isEqualTo("fees:0_0:USD:1");
         });
+
+        // Nothing accrued since: the next sweep credits nothing.
+        risk.driver.advanceWallClockTime(RiskTopologyDriver.FEE_SWEEP_INTERVAL);
+        assertThat(risk.read(Topics.ACCOUNT_COMMANDS)).isEmpty();
     }
 
     @Test

@@ -40,9 +40,14 @@ public final class Outputs {
     }
 
     public void emit(Record<?, ?> cause, String topic, String key, Message message) {
+        emit(cause.timestamp(), topic, key, message);
+    }
+
+    /** For outputs no input record caused, such as a punctuation's: {@code timestamp} is the record's. */
+    public void emit(long timestamp, String topic, String key, Message message) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SOURCE_HEADER, source);
-        context.forward(new Record<>(key, Routed.to(topic, message), cause.timestamp(), headers));
+        context.forward(new Record<>(key, Routed.to(topic, message), timestamp, headers));
     }
 
     /** Sends the original bytes to {@code <input>.dlq} with the reason in headers; the task keeps going. */
