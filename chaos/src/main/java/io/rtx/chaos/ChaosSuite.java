@@ -23,7 +23,15 @@ public final class ChaosSuite {
             System.exit(2);
             return;
         }
-        List<ExperimentResult> results = run(options);
+        List<ExperimentResult> results;
+        try {
+            results = run(options);
+        } catch (Exception e) {
+            // Client threads left behind by a failed start would keep the JVM, and the suite, alive.
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         String table = ResultsTable.render(results);
         System.out.println();
         System.out.println(table);

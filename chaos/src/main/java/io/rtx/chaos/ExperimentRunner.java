@@ -17,6 +17,7 @@ final class ExperimentRunner {
         long started = System.currentTimeMillis();
         List<Long> recoveries = new ArrayList<>();
         List<String> unrecovered = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         env.flow.start(o.rate());
         long sent;
         try {
@@ -31,6 +32,11 @@ final class ExperimentRunner {
                 }
                 Sleep.millis(o.intervalSeconds() * 1000L);
             }
+        } catch (Exception e) {
+            // An experiment that cannot inject its fault is a failed row, not the end of the suite:
+            // the orders already sent are still verified and the next experiment still runs.
+            Environment.log(experiment.name() + " could not run: " + e);
+            failures.add("experiment failed after " + recoveries.size() + " fault(s): " + e);
         } finally {
             sent = env.flow.stop();
         }
@@ -39,6 +45,7 @@ final class ExperimentRunner {
         }
         Violations violations = Verifier.settleAndVerify(env);
         unrecovered.forEach(u -> violations.add("no recovery", u));
+        failures.forEach(f -> violations.add("experiment failed", f));
         violations.describe().forEach(line -> Environment.log("  VIOLATION " + line));
         Environment.log(experiment.name() + ": " + violations.count() + " violations");
         return new ExperimentResult(experiment.name(), experiment.fault(), faults, sent, violations.count(),

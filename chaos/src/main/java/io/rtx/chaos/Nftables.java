@@ -1,6 +1,7 @@
 package io.rtx.chaos;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +21,29 @@ final class Nftables {
     }
 
     static void requirePrivateNamespace() throws IOException {
-        Path own = Files.readSymbolicLink(Path.of("/proc/self/ns/net"));
-        Path host = Files.readSymbolicLink(Path.of("/proc/1/ns/net"));
-        if (own.equals(host)) {
+        if (!inPrivateNamespace(Path.of("/proc/self/ns/net"), Path.of("/proc/1/ns/net"), Path.of("/proc/self/net/dev"))) {
             throw new IllegalStateException("network experiments only run inside a private network namespace:"
                     + " start the suite with chaos/run.sh --netns");
         }
+    }
+
+    /**
+     * True when this process's network namespace is not pid 1's. Inside {@code unshare -n} the kernel
+     * may refuse to show pid 1's namespace (no ptrace access to it); then the namespace counts as
+     * private only if its sole interface is loopback, which a fresh {@code unshare -n} namespace has
+     * and a host namespace that reaches anything does not.
+     */
+    static boolean inPrivateNamespace(Path own, Path host, Path interfaces) throws IOException {
+        try {
+            return !Files.readSymbolicLink(own).equals(Files.readSymbolicLink(host));
+        } catch (AccessDeniedException e) {
+            return onlyLoopback(Files.readAllLines(interfaces));
+        }
+    }
+
+    /** Reads {@code /proc/self/net/dev}: two header lines, then one line per interface. */
+    static boolean onlyLoopback(List<String> netDev) {
+        return netDev.stream().skip(2).map(line -> line.substring(0, line.indexOf(':')).strip()).allMatch("lo"::equals);
     }
 
     /** Drops every TCP packet to or from the given local ports (both directions of each connection). */
