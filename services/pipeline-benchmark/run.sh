@@ -4,7 +4,7 @@
 #
 #   services/pipeline-benchmark/run.sh [rate] [duration-seconds] [commit-interval-ms] [-- extra options]
 #   services/pipeline-benchmark/run.sh 10000 60 20
-#   services/pipeline-benchmark/run.sh 10000 60 20 -- --warmup-seconds 15 --partitions 6 --accounts 1000 \
+#   services/pipeline-benchmark/run.sh 10000 60 20 -- --warmup-seconds 15 --partitions 6 --accounts 1000 --sender-linger-ms 0 \
 #       --symbols 3 --seed 42 --floor true --bootstrap 127.0.0.1:9092 \
 #       --processor-setting 'rtx.streams.threads=3;spring.cloud.stream.kafka.streams.binder.configuration.producer.linger.ms=10'
 #

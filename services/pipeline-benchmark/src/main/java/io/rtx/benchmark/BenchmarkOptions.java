@@ -24,10 +24,12 @@ import java.util.Map;
  *                         by {@code ;}, e.g. a Kafka Streams setting under
  *                         {@code spring.cloud.stream.kafka.streams.binder.configuration.}), to measure a
  *                         proposed change without editing the services; null for none
+ * @param senderLingerMs   {@code linger.ms} of the producer that sends the order commands; 0 is what one
+ *                         gateway does, a few ms is what many gateways at a high rate add up to
  */
 record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commitIntervalMs, int partitions,
                         int accounts, int symbols, long seed, String bootstrap, boolean runFloor, Path output,
-                        String processorSetting) {
+                        String processorSetting, int senderLingerMs) {
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -49,7 +51,8 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
                 take(given, "bootstrap", null),
                 Boolean.parseBoolean(take(given, "floor", "true")),
                 Path.of(take(given, "output", "target/pipeline-benchmark")),
-                take(given, "processor-setting", null));
+                take(given, "processor-setting", null),
+                Integer.parseInt(take(given, "sender-linger-ms", "0")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
         }

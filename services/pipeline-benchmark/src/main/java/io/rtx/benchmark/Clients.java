@@ -25,9 +25,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class Clients {
 
     private final String bootstrap;
+    private final int senderLingerMs;
 
-    Clients(String bootstrap) {
+    Clients(String bootstrap, int senderLingerMs) {
         this.bootstrap = bootstrap;
+        this.senderLingerMs = senderLingerMs;
     }
 
     String bootstrap() {
@@ -36,7 +38,9 @@ final class Clients {
 
     /** What a gateway does: idempotent, acks=all, sends each record at once. */
     KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> config = producerConfig();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, senderLingerMs);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A hop's producer, as Kafka Streams configures one under exactly_once_v2. */

@@ -24,10 +24,10 @@ public final class PipelineLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse(args);
         if (options.bootstrap() != null) {
-            run(options, new Clients(options.bootstrap()), OptionalLong.empty());
+            run(options, new Clients(options.bootstrap(), options.senderLingerMs()), OptionalLong.empty());
         } else {
             try (StandaloneKafka kafka = StandaloneKafka.start(options.partitions())) {
-                run(options, new Clients(kafka.bootstrap()), OptionalLong.of(kafka.pid()));
+                run(options, new Clients(kafka.bootstrap(), options.senderLingerMs()), OptionalLong.of(kafka.pid()));
             }
         }
     }

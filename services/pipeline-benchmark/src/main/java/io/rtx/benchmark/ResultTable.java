@@ -30,6 +30,9 @@ final class ResultTable {
         if (options.processorSetting() != null) {
             md.append("Processors run with the extra setting `").append(options.processorSetting()).append("`.\n\n");
         }
+        if (options.senderLingerMs() > 0) {
+            md.append("Order commands sent with `linger.ms=").append(options.senderLingerMs()).append("`.\n\n");
+        }
         md.append(SUMMARY_HEADER).append('\n').append(summaryRow(options, pipeline, floor)).append("\n\n");
         md.append("| measurement | orders | never arrived | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
