@@ -93,19 +93,35 @@ class EdgeTest extends GatewayTest {
         assertThat(json(web.get().uri("/health").exchange(), 200).get("status").asText()).isEqualTo("UP");
         json(web.get().uri("/actuator/health/liveness").exchange(), 200);
         json(web.get().uri("/actuator/health/readiness").exchange(), 200);
-        // One order so every order metric has a sample.
-        json(post("/api/v1/orders", Fixture.keyA, limit(null, "BUY", "5000.00", "0.0010")), 201);
-        String prometheus = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        double claimsBefore = stageCount(prometheus(), "claim");
+        double publishesBefore = stageCount(prometheus(), "publish");
+        // One order so every order metric has a sample; its client order id is claimed, then it is published.
+        json(post("/api/v1/orders", Fixture.keyA, limit("edge-metrics-1", "BUY", "5000.00", "0.0010")), 201);
+        String prometheus = prometheus();
         assertThat(prometheus).contains("rtx_gateway_orders_received_total{", "type=\"place\"",
                 "rtx_gateway_orders_accepted_total", "rtx_gateway_order_ack_seconds_bucket",
                 "rtx_gateway_order_ack_seconds_count", "rtx_gateway_sse_subscribers{", "stream=\"execution-reports\"",
                 "resilience4j_circuitbreaker_state{", "name=\"postgres\"",
                 "http_server_requests_seconds_bucket", "le=\"0.1\"");
+        assertThat(stageCount(prometheus, "claim")).isEqualTo(claimsBefore + 1);
+        assertThat(stageCount(prometheus, "publish")).isEqualTo(publishesBefore + 1);
         JsonNode api = json(web.get().uri("/v3/api-docs").exchange(), 200);
         assertThat(api.get("paths").has("/api/v1/orders")).isTrue();
         assertThat(api.toString()).contains("X-API-Key");
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
         assertThat(Sentry.isEnabled()).as("no DSN, no Sentry").isFalse();
+    }
+
+    private String prometheus() {
+        return web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build().get()
+                .uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static double stageCount(String prometheus, String stage) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "rtx_gateway_order_stage_seconds_count\\{[^}]*stage=\"" + stage + "\"[^}]*} (\\S+)").matcher(prometheus);
+        assertThat(m.find()).as("stage " + stage + " is exported").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 }

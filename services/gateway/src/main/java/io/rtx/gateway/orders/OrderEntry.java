@@ -61,8 +61,10 @@ public class OrderEntry {
         }
         long candidate = ids.next();
         String clientOrderId = request.clientOrderId();
+        long claimStart = System.nanoTime();
         Mono<ClientOrderIds.Claim> claim = clientOrderId == null ? Mono.just(new ClientOrderIds.Claim(candidate, false))
-                : clientOrderIds.claim(accountId, clientOrderId, candidate);
+                : clientOrderIds.claim(accountId, clientOrderId, candidate)
+                        .doOnSuccess(c -> metrics.stage(OrderMetrics.Stage.CLAIM, claimStart));
         return claim.flatMap(c -> c.duplicate() ? replay(accountId, c.orderId(), clientOrderId)
                 : submit(accountId, candidate, request, receivedNanos));
     }
@@ -75,7 +77,9 @@ public class OrderEntry {
                 request.expiresAt() == null ? 0 : request.expiresAt().toEpochMilli(),
                 Boolean.TRUE.equals(request.postOnly()), request.price(), request.quantity(), System.currentTimeMillis());
         acks.expect(new AckRegistry.OwnOrder(orderId, accountId, request.symbol(), tif, receivedNanos));
+        long publishStart = System.nanoTime();
         return publisher.publish(Topics.ORDER_COMMANDS, Long.toString(accountId), command)
+                .doOnSuccess(sent -> metrics.stage(OrderMetrics.Stage.PUBLISH, publishStart))
                 .onErrorResume(e -> {
                     acks.forget(orderId);
                     Mono<Void> release = request.clientOrderId() == null ? Mono.empty()
