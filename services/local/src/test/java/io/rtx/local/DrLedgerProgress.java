@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>Caught up means: for every partition of the ledger's five input topics, the group has committed past the
  * last committed (read_committed) data record. The ledger commits a record's offset only after its writes
- * succeeded ({@code ack-mode: record}), so that is exact. Offset lag alone is not: transactional producers leave
- * commit markers after the last record, which a per-record commit never passes.
+ * succeeded (once per poll, {@code ack-mode: batch}), so that is exact. Offset lag alone is not: transactional producers leave
+ * commit markers after the last record, which a commit of the last record's offset never passes.
  */
 final class DrLedgerProgress implements AutoCloseable {
 
