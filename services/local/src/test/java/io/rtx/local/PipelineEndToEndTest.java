@@ -196,28 +196,44 @@ class PipelineEndToEndTest {
 
     /** The restarted book must behave exactly as one that never stopped: replay the accepted orders and compare. */
     private static void assertOutputsEqualAReplayOfTheAcceptedOrders(KafkaTopicsReader kafka) {
+        // Every order has ended, but matching may still be answering the last accepted commands (a cancel
+        // that crossed its order's fill is rejected a moment later): wait until it has answered as many as
+        // the replay does. A lost report never gets there; a doubled one fails the comparison.
+        kafka.pollUntil(Duration.ofSeconds(30), () -> {
+            Replay replay = replay(kafka);
+            return matchingReportsFor(kafka).size() >= replay.reports().size()
+                    && kafka.messages(Topics.TRADES, TradeMessage.class).size() >= replay.trades().size();
+        }, "matching to answer every accepted command");
+        Replay expected = replay(kafka);
+        List<ExecutionReportMessage> actual = new ArrayList<>(matchingReportsFor(kafka));
+        actual.sort(Comparator.comparingLong(ExecutionReportMessage::sequence));
+        assertThat(actual).isEqualTo(expected.reports());
+        assertThat(kafka.messages(Topics.TRADES, TradeMessage.class)).isEqualTo(expected.trades());
+    }
+
+    private record Replay(List<ExecutionReportMessage> reports, List<TradeMessage> trades) {
+    }
+
+    /** What a book that never stopped emits for the accepted orders read so far. */
+    private static Replay replay(KafkaTopicsReader kafka) {
         Instrument instrument = Instruments.BTC_USD;
         OrderBook book = new PriceTimeOrderBook(instrument);
-        List<ExecutionReportMessage> expectedReports = new ArrayList<>();
-        List<TradeMessage> expectedTrades = new ArrayList<>();
+        Replay replay = new Replay(new ArrayList<>(), new ArrayList<>());
         io.rtx.engine.orderbook.BookEvents sink = new io.rtx.engine.orderbook.BookEvents() {
             @Override
             public void report(ExecutionReport report) {
-                expectedReports.add(Wire.report(report, instrument));
+                replay.reports().add(Wire.report(report, instrument));
             }
 
             @Override
             public void trade(Trade trade) {
-                expectedTrades.add(Wire.trade(trade, instrument));
+                replay.trades().add(Wire.trade(trade, instrument));
             }
         };
         for (OrderCommandMessage accepted : kafka.messages(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)) {
             book.apply(Wire.toCommand(accepted, instrument), sink);
         }
-        List<ExecutionReportMessage> actual = new ArrayList<>(matchingReportsFor(kafka));
-        actual.sort(Comparator.comparingLong(ExecutionReportMessage::sequence));
-        assertThat(actual).isEqualTo(expectedReports);
-        assertThat(kafka.messages(Topics.TRADES, TradeMessage.class)).isEqualTo(expectedTrades);
+        return replay;
     }
 
     private static Map<Long, AccountEventMessage> latestAccountEvents(KafkaTopicsReader kafka) {
