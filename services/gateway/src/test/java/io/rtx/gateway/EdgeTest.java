@@ -96,7 +96,7 @@ class EdgeTest extends GatewayTest {
         double claimsBefore = stageCount(prometheus(), "claim");
         double publishesBefore = stageCount(prometheus(), "publish");
         // One order so every order metric has a sample; its client order id is claimed, then it is published.
-        json(post("/api/v1/orders", Fixture.keyA, limit("edge-metrics-1", "BUY", "5000.00", "0.0010")), 201);
+        json(post("/api/v1/orders", Fixture.keyA, limit("edge-metrics-" + java.util.UUID.randomUUID(), "BUY", "5000.00", "0.0010")), 201);
         String prometheus = prometheus();
         assertThat(prometheus).contains("rtx_gateway_orders_received_total{", "type=\"place\"",
                 "rtx_gateway_orders_accepted_total", "rtx_gateway_order_ack_seconds_bucket",
