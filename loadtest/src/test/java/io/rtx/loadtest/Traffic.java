@@ -105,10 +105,6 @@ final class Traffic {
         return scenario("traders").feed(accounts.feeder()).exec(place(placeName)).exec(FOLLOW_UP);
     }
 
-    static ScenarioBuilder traders(Accounts accounts) {
-        return traders(accounts, session -> PLACE);
-    }
-
     static ChainBuilder book(String symbol) {
         return exec(http("get book " + symbol).get("/api/v1/markets/" + symbol + "/book")
                 .header("X-API-Key", "#{apiKey}")
