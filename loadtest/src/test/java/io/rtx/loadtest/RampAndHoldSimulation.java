@@ -22,7 +22,7 @@ import java.time.Duration;
  */
 abstract class RampAndHoldSimulation extends Simulation {
 
-    static final String RAMP_PLACE = Traffic.PLACE + " [ramp]";
+    private static final String RAMP_PLACE = Traffic.PLACE + " [ramp]";
 
     private final Accounts accounts = Accounts.load(Settings.ACCOUNTS_FILE);
     private volatile long startedNanos = System.nanoTime();
