@@ -4,10 +4,13 @@
 #
 #   services/pipeline-benchmark/run.sh [rate] [duration-seconds] [commit-interval-ms] [-- extra options]
 #   services/pipeline-benchmark/run.sh 10000 60 20
-#   services/pipeline-benchmark/run.sh 10000 60 20 -- --warmup-seconds 15 --partitions 6 --accounts 1000 --sender-linger-ms 0 \
+#   services/pipeline-benchmark/run.sh 10000 60 20 -- --warmup-seconds 60 --partitions 6 --accounts 1000 --sender-linger-ms 0 \
 #       --symbols 3 --seed 42 --floor true --bootstrap 127.0.0.1:9092 \
-#       --processor-setting 'rtx.streams.threads=3;spring.cloud.stream.kafka.streams.binder.configuration.producer.linger.ms=10'
+#       --processor-setting 'rtx.streams.threads=3;spring.cloud.stream.kafka.streams.binder.configuration.producer.linger.ms=10' \
+#       --broker-setting 'num.io.threads=2;num.network.threads=1'
 #
+# Warm-up below about 60 s measures the JIT: on 2 cores the C2 compilers of the benchmark and broker JVMs
+# still took about 0.75 cores 35 s after start.
 # The markdown result is printed and written to services/pipeline-benchmark/target/pipeline-benchmark/.
 # Set SKIP_BUILD=1 to reuse the last build (e.g. while other builds are running on the machine).
 set -euo pipefail

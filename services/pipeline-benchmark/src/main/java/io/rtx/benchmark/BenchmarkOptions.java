@@ -26,10 +26,12 @@ import java.util.Map;
  *                         proposed change without editing the services; null for none
  * @param senderLingerMs   {@code linger.ms} of the producer that sends the order commands; 0 is what one
  *                         gateway does, a few ms is what many gateways at a high rate add up to
+ * @param brokerSetting    extra {@code server.properties} lines for the broker the run starts ({@code name=value},
+ *                         several separated by {@code ;}); null for none
  */
 record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commitIntervalMs, int partitions,
                         int accounts, int symbols, long seed, String bootstrap, boolean runFloor, Path output,
-                        String processorSetting, int senderLingerMs) {
+                        String processorSetting, int senderLingerMs, String brokerSetting) {
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -41,7 +43,7 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
         }
         BenchmarkOptions options = new BenchmarkOptions(
                 Integer.parseInt(take(given, "rate", "10000")),
-                Duration.ofSeconds(Long.parseLong(take(given, "warmup-seconds", "15"))),
+                Duration.ofSeconds(Long.parseLong(take(given, "warmup-seconds", "60"))),
                 Duration.ofSeconds(Long.parseLong(take(given, "duration-seconds", "60"))),
                 Integer.parseInt(take(given, "commit-interval-ms", "20")),
                 Integer.parseInt(take(given, "partitions", "6")),
@@ -52,7 +54,8 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
                 Boolean.parseBoolean(take(given, "floor", "true")),
                 Path.of(take(given, "output", "target/pipeline-benchmark")),
                 take(given, "processor-setting", null),
-                Integer.parseInt(take(given, "sender-linger-ms", "0")));
+                Integer.parseInt(take(given, "sender-linger-ms", "0")),
+                take(given, "broker-setting", null));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
         }

@@ -26,7 +26,7 @@ public final class PipelineLatencyBenchmark {
         if (options.bootstrap() != null) {
             run(options, new Clients(options.bootstrap(), options.senderLingerMs()), OptionalLong.empty());
         } else {
-            try (StandaloneKafka kafka = StandaloneKafka.start(options.partitions())) {
+            try (StandaloneKafka kafka = StandaloneKafka.start(options.partitions(), options.brokerSetting())) {
                 run(options, new Clients(kafka.bootstrap(), options.senderLingerMs()), OptionalLong.of(kafka.pid()));
             }
         }

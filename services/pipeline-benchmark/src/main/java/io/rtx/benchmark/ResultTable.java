@@ -21,8 +21,8 @@ final class ResultTable {
     static String markdown(BenchmarkOptions options, PacedRun.Result pipeline, PacedRun.Result floor,
                            String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "## Pipeline run: commit interval %d ms, %,d commands/s, %d s measured%n%n",
-                options.commitIntervalMs(), options.rate(), options.duration().toSeconds()));
+        md.append(String.format(Locale.ROOT, "## Pipeline run: commit interval %d ms, %,d commands/s, %d s warm-up, %d s measured%n%n",
+                options.commitIntervalMs(), options.rate(), options.warmup().toSeconds(), options.duration().toSeconds()));
         md.append(String.format(Locale.ROOT, "%d cores, %s %s, %d partitions, %d accounts, %d symbols, seed %d; "
                         + "load average before: %s, after: %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), options.partitions(),
@@ -32,6 +32,9 @@ final class ResultTable {
         }
         if (options.senderLingerMs() > 0) {
             md.append("Order commands sent with `linger.ms=").append(options.senderLingerMs()).append("`.\n\n");
+        }
+        if (options.brokerSetting() != null) {
+            md.append("Broker started with the extra setting `").append(options.brokerSetting()).append("`.\n\n");
         }
         md.append(SUMMARY_HEADER).append('\n').append(summaryRow(options, pipeline, floor)).append("\n\n");
         md.append("| measurement | orders | never arrived | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n"

@@ -47,13 +47,14 @@ final class StandaloneKafka implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    static StandaloneKafka start(int partitions) throws Exception {
+    /** @param extraSettings more {@code server.properties} lines, separated by {@code ;}; null for none */
+    static StandaloneKafka start(int partitions, String extraSettings) throws Exception {
         Path directory = Files.createTempDirectory("rtx-benchmark-kafka-");
         int port = freePort();
         int controllerPort = freePort();
         StandaloneKafka kafka = new StandaloneKafka(directory, "127.0.0.1:" + port);
         try {
-            Path config = kafka.writeConfig(port, controllerPort, partitions);
+            Path config = kafka.writeConfig(port, controllerPort, partitions, extraSettings);
             kafka.format(config);
             kafka.launch(config);
             kafka.awaitReady(port);
@@ -72,7 +73,7 @@ final class StandaloneKafka implements AutoCloseable {
         return process.pid();
     }
 
-    private Path writeConfig(int port, int controllerPort, int partitions) throws IOException {
+    private Path writeConfig(int port, int controllerPort, int partitions, String extraSettings) throws IOException {
         String properties = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -92,6 +93,8 @@ final class StandaloneKafka implements AutoCloseable {
                 "min.insync.replicas=1",
                 // No reason to wait for more members: each group here has exactly one.
                 "group.initial.rebalance.delay.ms=0",
+                // Later lines win: Properties keeps the last value of a repeated key.
+                extraSettings == null ? "" : extraSettings.replace(';', '\n'),
                 "");
         Path config = directory.resolve("server.properties");
         Files.writeString(config, properties);
