@@ -2,7 +2,9 @@ package io.rtx.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +70,26 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
     private static String take(Map<String, String> given, String name, String fallback) {
         String value = given.remove(name);
         return value == null ? fallback : value;
+    }
+
+    /** The {@code name=value} pairs of {@link #processorSetting}, in order; empty for none. */
+    List<String> processorSettings() {
+        return settings(processorSetting);
+    }
+
+    /** The {@code name=value} pairs of {@link #brokerSetting}, in order; empty for none. */
+    List<String> brokerSettings() {
+        return settings(brokerSetting);
+    }
+
+    /** Whether the services or the broker run with anything the caller added, so results are kept apart. */
+    boolean hasExtraSettings() {
+        return processorSetting != null || brokerSetting != null;
+    }
+
+    private static List<String> settings(String joined) {
+        return joined == null ? List.of()
+                : Arrays.stream(joined.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Commands sent in warm-up plus measurement: sizes the per-order bookkeeping. */

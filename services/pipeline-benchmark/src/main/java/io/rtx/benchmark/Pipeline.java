@@ -96,11 +96,7 @@ final class Pipeline implements AutoCloseable {
                 "--rtx.streams.state-dir=" + stateDir,
                 "--rtx.streams.commit-interval-ms=" + options.commitIntervalMs(),
                 "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1"));
-        if (options.processorSetting() != null) {
-            for (String setting : options.processorSetting().split(";")) {
-                arguments.add("--" + setting.strip());
-            }
-        }
+        options.processorSettings().forEach(setting -> arguments.add("--" + setting));
         return application.run(arguments.toArray(String[]::new));
     }
 

@@ -26,7 +26,7 @@ public final class PipelineLatencyBenchmark {
         if (options.bootstrap() != null) {
             run(options, new Clients(options.bootstrap(), options.senderLingerMs()), OptionalLong.empty());
         } else {
-            try (StandaloneKafka kafka = StandaloneKafka.start(options.partitions(), options.brokerSetting())) {
+            try (StandaloneKafka kafka = StandaloneKafka.start(options.partitions(), options.brokerSettings())) {
                 run(options, new Clients(kafka.bootstrap(), options.senderLingerMs()), OptionalLong.of(kafka.pid()));
             }
         }
@@ -44,7 +44,7 @@ public final class PipelineLatencyBenchmark {
         System.out.println(markdown);
         Files.createDirectories(options.output());
         Path file = options.output().resolve(String.format("result-commit%dms-rate%d%s.md", options.commitIntervalMs(),
-                options.rate(), options.processorSetting() == null ? "" : "-with-setting"));
+                options.rate(), options.hasExtraSettings() ? "-with-setting" : ""));
         Files.writeString(file, markdown);
         log.info("written to {}", file.toAbsolutePath());
     }

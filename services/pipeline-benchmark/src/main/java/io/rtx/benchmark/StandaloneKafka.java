@@ -47,8 +47,8 @@ final class StandaloneKafka implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** @param extraSettings more {@code server.properties} lines, separated by {@code ;}; null for none */
-    static StandaloneKafka start(int partitions, String extraSettings) throws Exception {
+    /** @param extraSettings more {@code server.properties} lines ({@code name=value}); they win over the defaults */
+    static StandaloneKafka start(int partitions, List<String> extraSettings) throws Exception {
         Path directory = Files.createTempDirectory("rtx-benchmark-kafka-");
         int port = freePort();
         int controllerPort = freePort();
@@ -73,7 +73,7 @@ final class StandaloneKafka implements AutoCloseable {
         return process.pid();
     }
 
-    private Path writeConfig(int port, int controllerPort, int partitions, String extraSettings) throws IOException {
+    private Path writeConfig(int port, int controllerPort, int partitions, List<String> extraSettings) throws IOException {
         String properties = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -94,7 +94,7 @@ final class StandaloneKafka implements AutoCloseable {
                 // No reason to wait for more members: each group here has exactly one.
                 "group.initial.rebalance.delay.ms=0",
                 // Later lines win: Properties keeps the last value of a repeated key.
-                extraSettings == null ? "" : extraSettings.replace(';', '\n'),
+                String.join("\n", extraSettings),
                 "");
         Path config = directory.resolve("server.properties");
         Files.writeString(config, properties);
