@@ -118,6 +118,7 @@ class PipelineEndToEndTest {
             // The last fees reach the fee account at risk's next sweep (every 100 ms).
             kafka.pollUntil(Duration.ofSeconds(30), () -> totals(kafka).equals(deposited()), "the last fees to be credited");
             assertBalancesConserved(kafka);
+            assertIdleProcessorsCommitNothing(kafka, risk, matching);
             assertOperationalSurface(risk, "rtx_risk_orders_checked_total", "rtx_risk_rejections_total",
                     "rtx_risk_fills_settled_total", "kafka_stream_thread_process_rate");
             assertOperationalSurface(matching, "rtx_matching_commands_total", "rtx_matching_trades_total",
@@ -129,14 +130,49 @@ class PipelineEndToEndTest {
         }
     }
 
+    /**
+     * Once nothing arrives, no task commits: under exactly-once a commit is a transaction, and a
+     * punctuation that always ran (risk's fee sweep, matching's GTD expiry) made idle processors
+     * commit tens of empty ones a second.
+     */
+    private static void assertIdleProcessorsCommitNothing(KafkaTopicsReader kafka, ConfigurableApplicationContext... apps) {
+        Duration window = Duration.ofSeconds(3); // longer than either punctuation's interval
+        long[] windowStart = {System.nanoTime()};
+        double[] before = {commits(apps)};
+        kafka.pollUntil(Duration.ofSeconds(30), () -> {
+            if (System.nanoTime() - windowStart[0] < window.toNanos()) {
+                return false;
+            }
+            double after = commits(apps);
+            boolean none = after == before[0];
+            before[0] = after;
+            windowStart[0] = System.nanoTime();
+            return none;
+        }, "a window of " + window + " in which risk and matching commit nothing");
+    }
+
+    /** Commits so far of every stream thread of these applications, from their Prometheus scrapes. */
+    private static double commits(ConfigurableApplicationContext... apps) {
+        double total = 0;
+        for (ConfigurableApplicationContext app : apps) {
+            total += scrape(app).lines().filter(line -> line.startsWith("kafka_stream_thread_commit_total"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        }
+        return total;
+    }
+
+    private static String scrape(ConfigurableApplicationContext app) {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        return RestClient.create().get().uri(base + "/actuator/prometheus").retrieve().body(String.class);
+    }
+
     /** Health probes answer, the documented metrics are exposed, and Sentry stays silent without a DSN. */
     private static void assertOperationalSurface(ConfigurableApplicationContext app, String... metrics) {
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         RestClient http = RestClient.create();
         assertThat(http.get().uri(base + "/actuator/health/liveness").retrieve().body(String.class)).contains("UP");
         assertThat(http.get().uri(base + "/actuator/health/readiness").retrieve().body(String.class)).contains("UP");
-        String scrape = http.get().uri(base + "/actuator/prometheus").retrieve().body(String.class);
-        assertThat(scrape).contains(metrics);
+        assertThat(scrape(app)).contains(metrics);
         assertThat(Sentry.isEnabled()).isFalse();
     }
 

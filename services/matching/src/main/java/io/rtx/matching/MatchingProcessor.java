@@ -19,12 +19,12 @@ import io.rtx.events.Topics;
 import io.rtx.events.Wire;
 import io.rtx.matching.books.BookStore;
 import io.rtx.streams.GlobalTables;
+import io.rtx.streams.OnDemandPunctuation;
 import io.rtx.streams.Outputs;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,7 +37,8 @@ import org.apache.kafka.streams.processor.api.Record;
  *
  * <p>GTD expiry runs from a wall-clock punctuator: stream time only advances when records arrive on
  * the partition, and an idle symbol's orders must still expire on time. The expiry time becomes an
- * ordinary {@link ExpireOrders} command, so its effects are committed like any other.
+ * ordinary {@link ExpireOrders} command, so its effects are committed like any other. The punctuator
+ * runs only while a GTD order rests ({@link OnDemandPunctuation}).
  */
 final class MatchingProcessor implements Processor<String, byte[], String, Routed> {
 
@@ -50,6 +51,7 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
     private Outputs outputs;
     private BookStore store;
     private GlobalTables<InstrumentMessage> instruments;
+    private OnDemandPunctuation expiry;
 
     /** A live book with the definition it was built from and its L2 update counter. */
     private static final class SymbolBook {
@@ -84,7 +86,10 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
                 open(definition, snapshot);
             }
         });
-        context.schedule(expiryInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
+        expiry = new OnDemandPunctuation(context, expiryInterval, this::expire);
+        if (anyGtdRests()) {
+            expiry.arm(); // restored from the store
+        }
     }
 
     @Override
@@ -113,10 +118,16 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
         run(book, command, record);
     }
 
-    private void expire(long now) {
+    /** Expires what is due; true while some GTD order still rests, so the punctuation keeps running. */
+    private boolean expire(long now) {
         for (SymbolBook book : books.values()) {
             run(book, new ExpireOrders(book.book.symbol(), now), new Record<>(book.book.symbol(), null, now));
         }
+        return anyGtdRests();
+    }
+
+    private boolean anyGtdRests() {
+        return books.values().stream().anyMatch(book -> book.book.nextExpiry() != OrderBook.NO_EXPIRY);
     }
 
     private void run(SymbolBook book, OrderCommand command, Record<?, ?> cause) {
@@ -138,6 +149,9 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
         metrics.trades(outcome.trades.size());
         if (!outcome.reports.isEmpty()) {
             store.save(book.book, outcome.touchedOrders, book.bookUpdateSequence);
+        }
+        if (book.book.nextExpiry() != OrderBook.NO_EXPIRY) {
+            expiry.arm();
         }
     }
 

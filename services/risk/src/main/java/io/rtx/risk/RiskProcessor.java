@@ -28,10 +28,10 @@ import io.rtx.risk.accounts.AccountStore;
 import io.rtx.risk.accounts.AccountStore.LoadedAccount;
 import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.GlobalTables;
+import io.rtx.streams.OnDemandPunctuation;
 import io.rtx.streams.Outputs;
 import java.time.Duration;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -57,6 +57,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     private GlobalTables<TradeMessage> lastTrades;
     private AccountAdministration administration;
     private PendingFees fees;
+    private OnDemandPunctuation feeSweep;
 
     RiskProcessor(PreTradeRisk risk, RiskMetrics metrics, int recentAccounts, Duration feeSweepInterval) {
         this.risk = risk;
@@ -76,10 +77,16 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
                 risk.configuration().feeAccountId());
         this.fees = new PendingFees(context.getStateStore(PendingFees.NAME));
         String task = context.taskId().toString();
-        // Wall clock: fees must reach the fee account when no input arrives too.
-        context.schedule(feeSweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> fees.sweep(
-                (asset, amount, sweep) -> administration.creditFee(now, asset, amount,
-                        "fees:" + task + ":" + asset + ":" + sweep)));
+        // Wall clock: fees must reach the fee account when no input arrives too. Armed by an accrual,
+        // so an idle task commits nothing; one sweep takes everything, so it then disarms.
+        this.feeSweep = new OnDemandPunctuation(context, feeSweepInterval, now -> {
+            fees.sweep((asset, amount, sweep) -> administration.creditFee(now, asset, amount,
+                    "fees:" + task + ":" + asset + ":" + sweep));
+            return false;
+        });
+        if (fees.any()) {
+            feeSweep.arm(); // accrued before a restart or a rebalance
+        }
     }
 
     @Override
@@ -182,6 +189,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         }
         if (fee > 0) {
             fees.accrue(instrument.quote().code(), fee);
+            feeSweep.arm();
         }
         long sequence = administration.balanceChanged(record, account, stored.eventSequence(),
                 "order:" + report.orderId(), report.timestamp());

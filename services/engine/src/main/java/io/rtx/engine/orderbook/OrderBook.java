@@ -12,6 +12,9 @@ import io.rtx.engine.order.OrderCommand;
  */
 public interface OrderBook {
 
+    /** {@link #nextExpiry()} when no GTD order rests. */
+    long NO_EXPIRY = Long.MAX_VALUE;
+
     String symbol();
 
     /** Applies one command and sends what it caused to {@code events}, in order. */
@@ -27,6 +30,12 @@ public interface OrderBook {
     BookSnapshot.Entry entry(long orderId);
 
     int restingOrders();
+
+    /**
+     * When the earliest resting GTD order expires (epoch millis), or {@link #NO_EXPIRY}. Lets an
+     * adapter run {@code ExpireOrders} only while some order can expire.
+     */
+    long nextExpiry();
 
     /** Counters a snapshot keeps; exposed so an adapter can persist a command's changes alone. */
     long reportSequence();

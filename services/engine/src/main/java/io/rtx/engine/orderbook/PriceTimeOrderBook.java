@@ -40,7 +40,7 @@ public final class PriceTimeOrderBook implements OrderBook {
     private final ArrayDeque<RestingOrder> pool = new ArrayDeque<>();
     /**
      * GTD orders by expiry, ties by order id so a restored book expires in the same order; entries of
-     * orders that left early are skipped when they surface.
+     * orders that left early are skipped when they surface, and dropped once they head the queue.
      */
     private final ObjectHeapPriorityQueue<Expiry> expiries = new ObjectHeapPriorityQueue<>(
             Comparator.comparingLong(Expiry::expiresAt).thenComparingLong(Expiry::orderId));
@@ -105,6 +105,16 @@ public final class PriceTimeOrderBook implements OrderBook {
         } else if (!(command instanceof ExpireOrders)) {
             throw new IllegalArgumentException("unknown command " + command);
         }
+        // Entries of orders that left early would otherwise make nextExpiry() name an order that is gone.
+        while (!expiries.isEmpty() && stale(expiries.first())) {
+            expiries.dequeue();
+        }
+    }
+
+    /** The entry's order left (its id may even rest again, placed anew with another expiry). */
+    private boolean stale(Expiry expiry) {
+        RestingOrder order = orders.get(expiry.orderId());
+        return order == null || order.timeInForce != TimeInForce.GTD || order.expiresAt != expiry.expiresAt();
     }
 
     private void place(PlaceOrder cmd, BookEvents events) {
@@ -453,6 +463,11 @@ public final class PriceTimeOrderBook implements OrderBook {
     @Override
     public int restingOrders() {
         return orders.size();
+    }
+
+    @Override
+    public long nextExpiry() {
+        return expiries.isEmpty() ? NO_EXPIRY : expiries.first().expiresAt();
     }
 
     @Override

@@ -201,6 +201,22 @@ class PriceTimeOrderBookTest {
         }
 
         @Test
+        void nextExpiryNamesTheEarliestRestingGtdAndForgetsOrdersThatLeft() {
+            assertThat(book.nextExpiry()).isEqualTo(OrderBook.NO_EXPIRY);
+            apply(gtc(1, 100, BUY, 9_000, 10));
+            assertThat(book.nextExpiry()).as("a GTC order never expires").isEqualTo(OrderBook.NO_EXPIRY);
+
+            apply(gtd(2, 100, BUY, 9_001, 10, 2_000, 10), gtd(3, 100, BUY, 9_002, 10, 3_000, 11));
+            assertThat(book.nextExpiry()).isEqualTo(2_000);
+
+            apply(new CancelOrder(2, 100, SYMBOL, 12));
+            assertThat(book.nextExpiry()).as("the canceled order's expiry is gone").isEqualTo(3_000);
+
+            apply(new ExpireOrders(SYMBOL, 3_000));
+            assertThat(book.nextExpiry()).isEqualTo(OrderBook.NO_EXPIRY);
+        }
+
+        @Test
         void anExpiredGtdOrderNeverTradesEvenBeforeTheTimerRuns() {
             apply(gtd(1, 100, SELL, 10_000, 10, 1_000, 10));
             events.clear();

@@ -44,6 +44,7 @@ class ReferenceOrderBookProperties {
             assertThat(book.snapshot()).as(after).isEqualTo(reference.snapshot());
             assertThat(book.depth(DEPTH)).as(after).isEqualTo(reference.depth(DEPTH));
             assertThat(book.bestBidOffer()).as(after).isEqualTo(reference.bestBidOffer());
+            assertThat(book.nextExpiry()).as(after).isEqualTo(reference.nextExpiry());
         }
     }
 }

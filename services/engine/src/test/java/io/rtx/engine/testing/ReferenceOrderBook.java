@@ -347,6 +347,12 @@ public final class ReferenceOrderBook implements OrderBook {
     }
 
     @Override
+    public long nextExpiry() {
+        return resting.stream().filter(o -> o.placed.timeInForce() == TimeInForce.GTD)
+                .mapToLong(o -> o.placed.expiresAt()).min().orElse(NO_EXPIRY);
+    }
+
+    @Override
     public long lastTradePrice() {
         return lastTradePrice;
     }

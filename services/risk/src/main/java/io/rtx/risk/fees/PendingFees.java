@@ -35,6 +35,18 @@ public final class PendingFees {
                 : new PendingFee(Math.addExact(pending.amount(), amount), pending.sweeps()));
     }
 
+    /** True if some asset has an accrual not yet swept (after a restart, say). */
+    public boolean any() {
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                if (all.next().value.amount() > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Hands every non-zero accrual to {@code credit} (asset, amount, sweep number) and resets it. */
     public void sweep(Credit credit) {
         try (var all = store.all()) {
