@@ -30,6 +30,9 @@ final class Settings {
     /** Long-lived SSE subscribers (execution reports, trades and book updates, spread over accounts and symbols). */
     static final int SSE_USERS = integer("sseUsers", 4);
 
+    /** Load and soak: seconds at the full rate after the ramp, reported apart and not held to the SLO. */
+    static final int WARMUP_SECONDS = integer("warmupSeconds", 60);
+
     // load
     static final double RATE = decimal("rate", 150);
     static final int RAMP_SECONDS = integer("rampSeconds", 30);
