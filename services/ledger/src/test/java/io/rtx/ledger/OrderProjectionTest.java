@@ -143,6 +143,8 @@ class OrderProjectionTest extends LedgerIntegrationTest {
         send(Topics.EXECUTION_REPORTS, "7004", newOrder("GAP-USD", 1, 5001, 7004, T0));
         send(Topics.EXECUTION_REPORTS, "7004", newOrder("GAP-USD", 2, 5002, 7004, T0 + 1));
         send(Topics.EXECUTION_REPORTS, "7004", newOrder("GAP-USD", 4, 5004, 7004, T0 + 3));
+        eventually(() -> assertThat(count("SELECT count(*) FROM order_events WHERE symbol IN ('LATE-USD', 'GAP-USD')"))
+                .isEqualTo(6));
 
         eventually(() -> assertThat(metrics.sequenceGaps(LedgerMetrics.STREAM_EXECUTION_REPORTS) - before)
                 .isEqualTo(1.0));

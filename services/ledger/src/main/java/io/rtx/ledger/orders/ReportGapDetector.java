@@ -39,23 +39,21 @@ class ReportGapDetector implements ProjectionState {
     private static final Logger log = LoggerFactory.getLogger(ReportGapDetector.class);
     private static final long LOCK_KEY = 0x5254584c45444731L; // "RTXLEDG1"
 
-    /** Runs of missing numbers above each symbol's checkpoint. */
-    private static final String HOLES = """
-            SELECT symbol, previous + 1 AS missing_from, sequence - 1 AS missing_to
+    /**
+     * Each symbol's highest number above its checkpoint, with the runs of missing numbers below it. One
+     * statement, so one snapshot: asked in two, a report committed between them could raise the
+     * checkpoint over a hole the first one had not seen, and that gap would never be counted.
+     */
+    private static final String PENDING = """
+            SELECT symbol, highest, previous + 1 AS missing_from, sequence - 1 AS missing_to
             FROM (SELECT e.symbol, e.sequence,
                          COALESCE(LAG(e.sequence) OVER (PARTITION BY e.symbol ORDER BY e.sequence),
-                                  c.checked_through, 0) AS previous
+                                  c.checked_through, 0) AS previous,
+                         MAX(e.sequence) OVER (PARTITION BY e.symbol) AS highest
                   FROM order_events e LEFT JOIN report_sequence_checkpoints c ON c.symbol = e.symbol
                   WHERE e.source = 'MATCHING' AND e.sequence > COALESCE(c.checked_through, 0)) pending
-            WHERE sequence > previous + 1
-            ORDER BY symbol, missing_from
-            """;
-
-    private static final String HIGHEST = """
-            SELECT e.symbol, MAX(e.sequence) AS highest
-            FROM order_events e LEFT JOIN report_sequence_checkpoints c ON c.symbol = e.symbol
-            WHERE e.source = 'MATCHING' AND e.sequence > COALESCE(c.checked_through, 0)
-            GROUP BY e.symbol
+            WHERE sequence > previous + 1 OR sequence = highest
+            ORDER BY symbol, sequence
             """;
 
     private static final String CHECKPOINT = """
@@ -64,7 +62,8 @@ class ReportGapDetector implements ProjectionState {
                 EXCLUDED.checked_through)
             """;
 
-    private record Hole(String symbol, long from, long to) {
+    /** A row of {@link #PENDING}: a hole when {@code from <= to}, else just the symbol's highest number. */
+    private record Pending(String symbol, long highest, long from, long to) {
     }
 
     private final DatabaseClient db;
@@ -97,31 +96,30 @@ class ReportGapDetector implements ProjectionState {
         Mono<Void> work = db.sql("SELECT pg_try_advisory_xact_lock(:key) AS locked").bind("key", LOCK_KEY)
                 .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class))).one()
                 .filter(Boolean::booleanValue)
-                .flatMap(locked -> Mono.zip(holes().collectList(), highest()))
-                .flatMapMany(found -> Flux.fromIterable(advance(found.getT1(), found.getT2())))
+                .flatMap(locked -> pending().collectList())
+                .flatMapMany(pending -> Flux.fromIterable(advance(pending)))
                 .concatMap(checkpoint -> db.sql(CHECKPOINT).bind("symbol", checkpoint.getKey())
                         .bind("through", checkpoint.getValue()).fetch().rowsUpdated())
                 .then();
         return tx.transactional(work);
     }
 
-    private Flux<Hole> holes() {
-        return db.sql(HOLES).map(row -> new Hole(row.get("symbol", String.class),
+    private Flux<Pending> pending() {
+        return db.sql(PENDING).map(row -> new Pending(row.get("symbol", String.class), row.get("highest", Long.class),
                 row.get("missing_from", Long.class), row.get("missing_to", Long.class))).all();
     }
 
-    private Mono<Map<String, Long>> highest() {
-        return db.sql(HIGHEST).map(row -> Map.entry(row.get("symbol", String.class), row.get("highest", Long.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
     /** Counts the holes whose grace has run out and returns each symbol's new checkpoint. */
-    private List<Map.Entry<String, Long>> advance(List<Hole> holes, Map<String, Long> highest) {
+    private List<Map.Entry<String, Long>> advance(List<Pending> pending) {
         Instant now = clock.instant();
-        Map<String, Long> checkpoints = new HashMap<>(highest);
+        Map<String, Long> checkpoints = new HashMap<>();
         Set<String> blocked = new HashSet<>();
         Set<String> open = new HashSet<>();
-        for (Hole hole : holes) {
+        for (Pending hole : pending) {
+            checkpoints.putIfAbsent(hole.symbol(), hole.highest());
+            if (hole.from() > hole.to()) {
+                continue; // no hole: the row only carries the symbol's highest number
+            }
             String key = hole.symbol() + "/" + hole.from();
             open.add(key);
             Instant seen = firstSeen.computeIfAbsent(key, k -> now);
