@@ -35,7 +35,8 @@ abstract class RampAndHoldSimulation extends Simulation {
         Duration warmup = Duration.ofSeconds(Settings.WARMUP_SECONDS);
         this.ramp = ramp;
         this.warmedUp = ramp.plus(warmup);
-        Duration total = warmedUp.plus(hold);
+        Duration steady = warmup.plus(hold);
+        Duration total = ramp.plus(steady);
         double readRate = rate * Settings.READ_RATIO;
         accounts.warnIfTooFew(rate);
         System.out.printf("rtx-loadtest: %s: ramp to %.0f orders/s over %s, warm up %s, hold %s, %.0f reads/s, %d SSE, SLO p99 < %d ms%n",
@@ -43,10 +44,10 @@ abstract class RampAndHoldSimulation extends Simulation {
         setUp(
                 Traffic.traders(accounts, this::placeName).injectOpen(
                         rampUsersPerSec(1).to(rate).during(ramp),
-                        constantUsersPerSec(rate).during(warmup.plus(hold))),
+                        constantUsersPerSec(rate).during(steady)),
                 Traffic.readers(accounts).injectOpen(
                         rampUsersPerSec(1).to(Math.max(1, readRate)).during(ramp),
-                        constantUsersPerSec(readRate).during(warmup.plus(hold))),
+                        constantUsersPerSec(readRate).during(steady)),
                 Traffic.subscribers(accounts, total.minusSeconds(2)).injectOpen(atOnceUsers(Settings.SSE_USERS)))
                 .protocols(Traffic.protocol())
                 .maxDuration(total.plusSeconds(60))

@@ -115,27 +115,27 @@ class ReportGapDetector implements ProjectionState {
         Map<String, Long> checkpoints = new HashMap<>();
         Set<String> blocked = new HashSet<>();
         Set<String> open = new HashSet<>();
-        for (Pending hole : pending) {
-            checkpoints.putIfAbsent(hole.symbol(), hole.highest());
-            if (hole.from() > hole.to()) {
-                continue; // no hole: the row only carries the symbol's highest number
+        for (Pending row : pending) {
+            checkpoints.putIfAbsent(row.symbol(), row.highest());
+            if (row.from() > row.to()) {
+                continue; // not a hole: the row only carries the symbol's highest number
             }
-            String key = hole.symbol() + "/" + hole.from();
+            String key = row.symbol() + "/" + row.from();
             open.add(key);
             Instant seen = firstSeen.computeIfAbsent(key, k -> now);
-            if (blocked.contains(hole.symbol())) {
+            if (blocked.contains(row.symbol())) {
                 continue; // holes are counted in order; this one waits for the one below it
             }
             if (Duration.between(seen, now).compareTo(grace) >= 0) {
                 metrics.sequenceGap(LedgerMetrics.STREAM_EXECUTION_REPORTS);
                 log.warn("Execution-report sequence gap on {}: expected {}, got {} ({} report(s) missing for {})",
-                        hole.symbol(), hole.from(), hole.to() + 1, hole.to() - hole.from() + 1, grace);
+                        row.symbol(), row.from(), row.to() + 1, row.to() - row.from() + 1, grace);
                 firstSeen.remove(key);
                 open.remove(key);
             } else {
                 // Still within grace: the checkpoint stays just below the hole and we look again later.
-                checkpoints.put(hole.symbol(), hole.from() - 1);
-                blocked.add(hole.symbol());
+                checkpoints.put(row.symbol(), row.from() - 1);
+                blocked.add(row.symbol());
             }
         }
         firstSeen.keySet().retainAll(open);
