@@ -1,13 +1,14 @@
 package io.rtx.events;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON serde for RTX messages. Reading is strict: unknown fields, a missing or unknown
@@ -19,10 +20,11 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class JsonSerde<T extends Message> implements Serde<T> {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-            .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, false);
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .build();
 
     private final Map<String, Class<? extends T>> typeByTopic;
     private final Class<? extends T> defaultType;
@@ -56,7 +58,7 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         }
         try {
             return MAPPER.writeValueAsBytes(value);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new SerializationException("cannot write " + value.getClass().getSimpleName(), e);
         }
     }
@@ -72,7 +74,7 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         T value;
         try {
             value = MAPPER.readValue(data, type);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + ": " + firstLine(e), e);
         }
         if (value.schemaVersion() != Message.CURRENT_SCHEMA_VERSION) {
@@ -82,7 +84,7 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         return value;
     }
 
-    private static String firstLine(IOException e) {
+    private static String firstLine(JacksonException e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

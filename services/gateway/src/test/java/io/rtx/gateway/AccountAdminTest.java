@@ -2,7 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.rtx.events.ExecutionReportMessage;
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,7 +24,7 @@ class AccountAdminTest extends GatewayTest {
         String key = Fixture.account(this, account, "1000.00", "1");
 
         JsonNode paid = json(post(withdrawals(account), ADMIN_KEY, Map.of("asset", "USD", "amount", "400.00")), 200);
-        assertThat(paid.get("kind").asText()).isEqualTo("WITHDRAW");
+        assertThat(paid.get("kind").asString()).isEqualTo("WITHDRAW");
         assertThat(available(paid, "USD")).isEqualByComparingTo("600");
 
         // An open order reserves 90 USD (and its fee): 600 is on the account but no longer available.
@@ -32,9 +32,9 @@ class AccountAdminTest extends GatewayTest {
         JsonNode refused = post(withdrawals(account), ADMIN_KEY, Map.of("asset", "USD", "amount", "600.00"))
                 .expectStatus().isEqualTo(422).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(refused.get("type").asText()).isEqualTo("urn:rtx:problem:account-command-refused");
-        assertThat(refused.get("reason").asText()).isEqualTo("INSUFFICIENT_BALANCE");
-        assertThat(refused.get("detail").asText()).contains("WITHDRAW").contains("INSUFFICIENT_BALANCE");
+        assertThat(refused.get("type").asString()).isEqualTo("urn:rtx:problem:account-command-refused");
+        assertThat(refused.get("reason").asString()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(refused.get("detail").asString()).contains("WITHDRAW").contains("INSUFFICIENT_BALANCE");
 
         // Nothing moved: the rest of the available balance can still be withdrawn, to the last cent.
         JsonNode balances = json(post(withdrawals(account), ADMIN_KEY, Map.of("asset", "USD", "amount", "1.00")), 200);
@@ -47,7 +47,7 @@ class AccountAdminTest extends GatewayTest {
 
         // Bad requests never reach risk.
         JsonNode badScale = json(post(withdrawals(account), ADMIN_KEY, Map.of("asset", "USD", "amount", "1.000000001")), 400);
-        assertThat(badScale.get("field").asText()).isEqualTo("amount");
+        assertThat(badScale.get("field").asString()).isEqualTo("amount");
         json(post(withdrawals(account), ADMIN_KEY, Map.of("asset", "DOGE", "amount", "1")), 400);
         json(post(withdrawals(999_999), ADMIN_KEY, Map.of("asset", "USD", "amount", "1.00")), 404);
         json(post(withdrawals(account), key, Map.of("asset", "USD", "amount", "1.00")), 403);
@@ -74,7 +74,7 @@ class AccountAdminTest extends GatewayTest {
 
         JsonNode rejected = post("/api/v1/orders", key, limit("kill-3", "BUY", "7500.00", "0.0100"))
                 .expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(rejected.get("reason").asText()).isEqualTo("ACCOUNT_SUSPENDED");
+        assertThat(rejected.get("reason").asString()).isEqualTo("ACCOUNT_SUSPENDED");
         // Reserved funds came back with the cancellations: everything is available again.
         JsonNode balances = json(post("/api/v1/admin/accounts/" + account + "/deposits", ADMIN_KEY,
                 Map.of("asset", "USD", "amount", "1.00")), 200);
@@ -93,8 +93,8 @@ class AccountAdminTest extends GatewayTest {
 
     private static BigDecimal available(JsonNode accountState, String asset) {
         for (JsonNode balance : accountState.get("balances")) {
-            if (balance.get("asset").asText().equals(asset)) {
-                return new BigDecimal(balance.get("available").asText());
+            if (balance.get("asset").asString().equals(asset)) {
+                return new BigDecimal(balance.get("available").asString());
             }
         }
         throw new AssertionError("no " + asset + " balance in " + accountState);

@@ -2,7 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.sentry.Sentry;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -16,7 +16,7 @@ class EdgeTest extends GatewayTest {
     @Test
     void noKeyOrABadKeyIs401Problem() {
         JsonNode none = json(web.get().uri("/api/v1/orders").exchange(), 401);
-        assertThat(none.get("type").asText()).isEqualTo("urn:rtx:problem:unauthorized");
+        assertThat(none.get("type").asString()).isEqualTo("urn:rtx:problem:unauthorized");
         json(get("/api/v1/orders", "not-a-key"), 401);
         json(get("/api/v1/orders", "unknownkey1.0123456789abcdef0123456789"), 401);
         String keyId = Fixture.keyA.substring(0, Fixture.keyA.indexOf('.'));
@@ -26,7 +26,7 @@ class EdgeTest extends GatewayTest {
     @Test
     void aTraderIsForbiddenOnAdminEndpoints() {
         JsonNode problem = json(post("/api/v1/admin/accounts", Fixture.keyA, Map.of()), 403);
-        assertThat(problem.get("type").asText()).isEqualTo("urn:rtx:problem:forbidden");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:rtx:problem:forbidden");
     }
 
     @Test
@@ -68,13 +68,13 @@ class EdgeTest extends GatewayTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("field").asText()).as(problem.toString()).isEqualTo(field);
+        assertThat(problem.path("field").asString()).as(problem.toString()).isEqualTo(field);
     }
 
     @Test
     void pastTheRateLimitIs429WithRetryAfter() {
         String key = json(post("/api/v1/admin/accounts/" + Fixture.ACCOUNT_A + "/api-keys", ADMIN_KEY,
-                Map.of("role", "TRADER")), 201).get("apiKey").asText();
+                Map.of("role", "TRADER")), 201).get("apiKey").asString();
         boolean limited = false;
         for (int i = 0; i < 100 && !limited; i++) {
             var result = web.get().uri("/api/v1/markets/instruments").header("X-API-Key", key).exchange()
@@ -90,7 +90,7 @@ class EdgeTest extends GatewayTest {
 
     @Test
     void healthMetricsAndDocsAreOpen() {
-        assertThat(json(web.get().uri("/health").exchange(), 200).get("status").asText()).isEqualTo("UP");
+        assertThat(json(web.get().uri("/health").exchange(), 200).get("status").asString()).isEqualTo("UP");
         json(web.get().uri("/actuator/health/liveness").exchange(), 200);
         json(web.get().uri("/actuator/health/readiness").exchange(), 200);
         double claimsBefore = stageCount(prometheus(), "claim");

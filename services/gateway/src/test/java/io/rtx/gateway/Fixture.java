@@ -2,7 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -48,7 +48,7 @@ final class Fixture {
     static String account(GatewayTest test, long accountId, String usd, String btc) {
         JsonNode opened = test.json(test.post("/api/v1/admin/accounts", GatewayTest.ADMIN_KEY,
                 Map.of("accountId", Long.toString(accountId))), 201);
-        assertThat(opened.get("accountId").asText()).isEqualTo(Long.toString(accountId));
+        assertThat(opened.get("accountId").asString()).isEqualTo(Long.toString(accountId));
         assertThat(opened.get("suspended").asBoolean()).isFalse();
         test.json(test.post("/api/v1/admin/accounts/" + accountId + "/deposits", GatewayTest.ADMIN_KEY,
                 Map.of("asset", "USD", "amount", usd)), 200);
@@ -62,6 +62,6 @@ final class Fixture {
     static String key(GatewayTest test, long accountId) {
         JsonNode key = test.json(test.post("/api/v1/admin/accounts/" + accountId + "/api-keys", GatewayTest.ADMIN_KEY,
                 Map.of("role", "TRADER")), 201);
-        return key.get("apiKey").asText();
+        return key.get("apiKey").asString();
     }
 }

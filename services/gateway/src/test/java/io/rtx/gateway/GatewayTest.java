@@ -2,14 +2,14 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.rtx.gateway.kafka.EventTail;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +41,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "rtx.admin.bootstrap-key=" + GatewayTest.ADMIN_KEY,
                 "spring.r2dbc.username=postgres",
                 "spring.r2dbc.password=postgres"})
-@EmbeddedKafka(kraft = true, partitions = 3,
+@EmbeddedKafka(partitions = 3,
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @Import(GatewayTest.TestBeans.class)
 abstract class GatewayTest {
 
@@ -92,7 +92,7 @@ abstract class GatewayTest {
 
     /** Places a limit order that must be accepted (201); its order id. */
     long place(String key, Map<String, Object> order) {
-        return Long.parseLong(json(post("/api/v1/orders", key, order), 201).get("orderId").asText());
+        return Long.parseLong(json(post("/api/v1/orders", key, order), 201).get("orderId").asString());
     }
 
     WebTestClient.ResponseSpec delete(String path, String key) {

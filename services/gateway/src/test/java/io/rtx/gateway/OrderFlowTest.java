@@ -2,7 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.rtx.events.ExecutionReportMessage;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +21,11 @@ class OrderFlowTest extends GatewayTest {
     @Test
     void anAcceptedOrderIsAnswered201WithRisksPendingNew() {
         JsonNode order = json(post("/api/v1/orders", Fixture.keyA, limit("accept-1", "BUY", "9000.00", "0.0100")), 201);
-        assertThat(order.get("status").asText()).isEqualTo("PENDING_NEW");
-        assertThat(order.get("orderId").isTextual()).isTrue();
-        assertThat(order.get("clientOrderId").asText()).isEqualTo("accept-1");
-        assertThat(order.get("price").asText()).isEqualTo("9000.00");
-        assertThat(order.get("quantity").asText()).isEqualTo("0.0100");
+        assertThat(order.get("status").asString()).isEqualTo("PENDING_NEW");
+        assertThat(order.get("orderId").isString()).isTrue();
+        assertThat(order.get("clientOrderId").asString()).isEqualTo("accept-1");
+        assertThat(order.get("price").asString()).isEqualTo("9000.00");
+        assertThat(order.get("quantity").asString()).isEqualTo("0.0100");
     }
 
     @Test
@@ -34,8 +34,8 @@ class OrderFlowTest extends GatewayTest {
         var response = post("/api/v1/orders", Fixture.keyA, limit("too-big-1", "BUY", "9000.00", "90.0000"));
         JsonNode problem = response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(problem.get("reason").asText()).isEqualTo("INSUFFICIENT_BALANCE");
-        assertThat(problem.get("orderId").asText()).isNotBlank();
+        assertThat(problem.get("reason").asString()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(problem.get("orderId").asString()).isNotBlank();
     }
 
     @Test
@@ -50,10 +50,10 @@ class OrderFlowTest extends GatewayTest {
                     .expectBody(JsonNode.class).returnResult().getResponseBody();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited the whole ack timeout")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(ACK_TIMEOUT_SECONDS));
-            assertThat(pending.get("status").asText()).isEqualTo("PENDING");
-            assertThat(pending.get("kind").asText()).isEqualTo("PLACE");
-            assertThat(pending.get("clientOrderId").asText()).isEqualTo("slow-risk-1");
-            orderId = Long.parseLong(pending.get("orderId").asText());
+            assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+            assertThat(pending.get("kind").asString()).isEqualTo("PLACE");
+            assertThat(pending.get("clientOrderId").asString()).isEqualTo("slow-risk-1");
+            orderId = Long.parseLong(pending.get("orderId").asString());
             assertThat(reports().all(r -> r.orderId() == orderId)).as("risk has not decided it").isEmpty();
 
             // A retry while it is still undecided: the same order, still pending, and at once.
@@ -74,8 +74,8 @@ class OrderFlowTest extends GatewayTest {
         JsonNode decided = post("/api/v1/orders", Fixture.keyA, limit("slow-risk-1", "BUY", "8500.00", "0.0100"))
                 .expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replay", "true")
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(decided.get("orderId").asText()).isEqualTo(Long.toString(orderId));
-        assertThat(decided.get("status").asText()).isEqualTo("PENDING_NEW");
+        assertThat(decided.get("orderId").asString()).isEqualTo(Long.toString(orderId));
+        assertThat(decided.get("status").asString()).isEqualTo("PENDING_NEW");
         assertThat(reports().all(r -> "slow-risk-1".equals(r.clientOrderId()))).extracting(r -> r.orderId())
                 .containsOnly(orderId);
     }
@@ -86,12 +86,12 @@ class OrderFlowTest extends GatewayTest {
         var retry = post("/api/v1/orders", Fixture.keyA, limit("retry-1", "BUY", "9001.00", "0.0100"));
         JsonNode second = retry.expectHeader().valueEquals("Idempotent-Replay", "true")
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(second.get("orderId").asText()).isEqualTo(first.get("orderId").asText());
+        assertThat(second.get("orderId").asString()).isEqualTo(first.get("orderId").asString());
 
         Long rows = db.sql("SELECT count(*) AS n FROM client_orders WHERE account_id = :a AND client_order_id = 'retry-1'")
                 .bind("a", Fixture.ACCOUNT_A).map(r -> r.get("n", Long.class)).one().block();
         assertThat(rows).isEqualTo(1);
-        long orderId = Long.parseLong(first.get("orderId").asText());
+        long orderId = Long.parseLong(first.get("orderId").asString());
         reports().await(r -> r.orderId() == orderId && r.source().equals("MATCHING"), "the order in the book");
         Thread.sleep(300);
         assertThat(reports().all(r -> "retry-1".equals(r.clientOrderId()) && r.accountId() == Fixture.ACCOUNT_A))
@@ -99,7 +99,7 @@ class OrderFlowTest extends GatewayTest {
 
         // The same client order id from another account is another order.
         JsonNode other = json(post("/api/v1/orders", Fixture.keyB, limit("retry-1", "BUY", "9001.00", "0.0100")), 201);
-        assertThat(other.get("orderId").asText()).isNotEqualTo(first.get("orderId").asText());
+        assertThat(other.get("orderId").asString()).isNotEqualTo(first.get("orderId").asString());
     }
 
     @Test
@@ -108,8 +108,8 @@ class OrderFlowTest extends GatewayTest {
         reports().await(r -> r.orderId() == orderId && r.execType().equals("NEW"), "NEW");
 
         JsonNode amend = json(patch("/api/v1/orders/" + orderId + "/price", Fixture.keyA, Map.of("price", "8100.00")), 202);
-        assertThat(amend.get("status").asText()).isEqualTo("PENDING");
-        assertThat(amend.get("requestId").asText()).isNotBlank();
+        assertThat(amend.get("status").asString()).isEqualTo("PENDING");
+        assertThat(amend.get("requestId").asString()).isNotBlank();
         ExecutionReportMessage amended = reports().await(r -> r.orderId() == orderId && r.execType().equals("REPLACED")
                 && r.price().equals("8100.00"), "REPLACED at the new price");
         assertThat(amended.status()).isEqualTo("NEW");
@@ -119,7 +119,7 @@ class OrderFlowTest extends GatewayTest {
                 && r.quantity().equals("0.2000"), "REPLACED with the reduced quantity");
 
         JsonNode cancel = json(web.delete().uri("/api/v1/orders/" + orderId).header("X-API-Key", Fixture.keyA).exchange(), 202);
-        assertThat(cancel.get("kind").asText()).isEqualTo("CANCEL");
+        assertThat(cancel.get("kind").asString()).isEqualTo("CANCEL");
         reports().await(r -> r.orderId() == orderId && r.execType().equals("CANCELED"), "CANCELED");
     }
 
@@ -143,13 +143,13 @@ class OrderFlowTest extends GatewayTest {
                     place(Fixture.keyB, limit("sse-b", "BUY", "7000.00", "0.0100"));
                     place(Fixture.keyA, limit("sse-a", "BUY", "7000.00", "0.0100"));
                 }).start())
-                .takeUntil(e -> "sse-a".equals(e.data().path("clientOrderId").asText())
-                        && "MATCHING".equals(e.data().path("source").asText()))
+                .takeUntil(e -> "sse-a".equals(e.data().path("clientOrderId").asString())
+                        && "MATCHING".equals(e.data().path("source").asString()))
                 .collectList().block(Duration.ofSeconds(30));
         assertThat(events).isNotEmpty();
         assertThat(events).allSatisfy(e -> assertThat(e.event()).isEqualTo("execution-report"));
-        assertThat(events).extracting(e -> e.data().path("clientOrderId").asText()).contains("sse-a").doesNotContain("sse-b");
-        assertThat(events).extracting(e -> e.data().path("status").asText()).contains("PENDING_NEW", "NEW");
+        assertThat(events).extracting(e -> e.data().path("clientOrderId").asString()).contains("sse-a").doesNotContain("sse-b");
+        assertThat(events).extracting(e -> e.data().path("status").asString()).contains("PENDING_NEW", "NEW");
     }
 
     private static void sleep(long millis) {

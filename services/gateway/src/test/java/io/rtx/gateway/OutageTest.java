@@ -2,7 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.rtx.events.ExecutionReportMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,15 +46,15 @@ class OutageTest extends GatewayTest {
         Infrastructure.stopRedis();
         try {
             JsonNode ticker = json(get("/api/v1/markets/BTC-USD/ticker", Fixture.keyA), 200);
-            assertThat(ticker.get("source").asText()).isEqualTo("postgresql");
+            assertThat(ticker.get("source").asString()).isEqualTo("postgresql");
             json(get("/api/v1/markets/BTC-USD/trades", Fixture.keyA), 200);
             json(get("/api/v1/accounts/me/balances", Fixture.keyA), 200);
             JsonNode book = json(get("/api/v1/markets/BTC-USD/book", Fixture.keyA), 503);
-            assertThat(book.get("type").asText()).isEqualTo("urn:rtx:problem:service-unavailable");
+            assertThat(book.get("type").asString()).isEqualTo("urn:rtx:problem:service-unavailable");
 
             JsonNode first = json(post("/api/v1/orders", Fixture.keyA, limit("no-redis-1", "BUY", "6000.00", "0.0010")), 201);
             JsonNode retry = json(post("/api/v1/orders", Fixture.keyA, limit("no-redis-1", "BUY", "6000.00", "0.0010")), 201);
-            assertThat(retry.get("orderId").asText()).isEqualTo(first.get("orderId").asText());
+            assertThat(retry.get("orderId").asString()).isEqualTo(first.get("orderId").asString());
         } finally {
             Infrastructure.startRedis();
         }
@@ -70,20 +70,20 @@ class OutageTest extends GatewayTest {
         Infrastructure.stopPostgres();
 
         JsonNode problem = json(get("/api/v1/orders", Fixture.keyA), 503);
-        assertThat(problem.get("type").asText()).isEqualTo("urn:rtx:problem:service-unavailable");
-        assertThat(problem.get("dependency").asText()).isEqualTo("PostgreSQL");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:rtx:problem:service-unavailable");
+        assertThat(problem.get("dependency").asString()).isEqualTo("PostgreSQL");
         json(get("/api/v1/accounts/me/balances", Fixture.keyA), 503);
 
         for (int i = 0; i < 5; i++) {
             JsonNode order = json(post("/api/v1/orders", Fixture.keyA, limit(null, "BUY", "6100.00", "0.0010")), 201);
-            assertThat(order.get("status").asText()).isEqualTo("PENDING_NEW");
-            ACCEPTED_DURING_OUTAGE.add(Long.parseLong(order.get("orderId").asText()));
+            assertThat(order.get("status").asString()).isEqualTo("PENDING_NEW");
+            ACCEPTED_DURING_OUTAGE.add(Long.parseLong(order.get("orderId").asString()));
         }
         // With a client order id, Redis alone guards idempotency while PostgreSQL is down.
         JsonNode first = json(post("/api/v1/orders", Fixture.keyA, limit("no-pg-1", "BUY", "6100.00", "0.0010")), 201);
         JsonNode retry = json(post("/api/v1/orders", Fixture.keyA, limit("no-pg-1", "BUY", "6100.00", "0.0010")), 201);
-        assertThat(retry.get("orderId").asText()).isEqualTo(first.get("orderId").asText());
-        claimedDuringOutage = Long.parseLong(first.get("orderId").asText());
+        assertThat(retry.get("orderId").asString()).isEqualTo(first.get("orderId").asString());
+        claimedDuringOutage = Long.parseLong(first.get("orderId").asString());
         ACCEPTED_DURING_OUTAGE.add(claimedDuringOutage);
         // The bootstrap admin key needs no database.
         json(web.get().uri("/api/v1/markets/instruments").header("X-API-Key", ADMIN_KEY).exchange(), 200);
@@ -121,8 +121,8 @@ class OutageTest extends GatewayTest {
         awaitTrue(() -> get("/api/v1/orders/" + claimedDuringOutage, Fixture.keyA).returnResult(String.class)
                 .getStatus().value() == 200, "queries answer 200 again");
         JsonNode order = json(get("/api/v1/orders/" + claimedDuringOutage, Fixture.keyA), 200);
-        assertThat(order.get("status").asText()).isEqualTo("NEW");
-        assertThat(order.get("clientOrderId").asText()).isEqualTo("no-pg-1");
+        assertThat(order.get("status").asString()).isEqualTo("NEW");
+        assertThat(order.get("clientOrderId").asString()).isEqualTo("no-pg-1");
     }
 
     private Set<Long> accountOrders(long account) {

@@ -2,7 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class QueryTest extends GatewayTest {
             return;
         }
         keyC = json(post("/api/v1/admin/accounts/" + ACCOUNT_C + "/api-keys", ADMIN_KEY,
-                java.util.Map.of("role", "TRADER")), 201).get("apiKey").asText();
+                java.util.Map.of("role", "TRADER")), 201).get("apiKey").asString();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
         for (int i = 0; i < 5; i++) {
             String status = i % 2 == 0 ? "NEW" : "FILLED";
@@ -58,19 +58,19 @@ class QueryTest extends GatewayTest {
     @Test
     void getOneAndListWithFiltersAndPaging() {
         JsonNode one = json(get("/api/v1/orders/900001", keyC), 200);
-        assertThat(one.get("status").asText()).isEqualTo("FILLED");
-        assertThat(one.get("price").asText()).isEqualTo("100.50");
+        assertThat(one.get("status").asString()).isEqualTo("FILLED");
+        assertThat(one.get("price").asString()).isEqualTo("100.50");
 
         JsonNode page0 = json(get("/api/v1/orders?symbol=BTC-USD&size=3", keyC), 200);
         assertThat(page0.get("items")).hasSize(3);
         assertThat(page0.get("hasNext").asBoolean()).isTrue();
-        assertThat(page0.get("items").get(0).get("orderId").asText()).isEqualTo("900003"); // newest first
+        assertThat(page0.get("items").get(0).get("orderId").asString()).isEqualTo("900003"); // newest first
         JsonNode page1 = json(get("/api/v1/orders?symbol=BTC-USD&size=3&page=1", keyC), 200);
         assertThat(page1.get("items")).hasSize(1);
         assertThat(page1.get("hasNext").asBoolean()).isFalse();
 
         JsonNode filled = json(get("/api/v1/orders?status=FILLED", keyC), 200);
-        assertThat(filled.get("items")).extracting(n -> n.get("orderId").asText()).containsExactly("900003", "900001");
+        assertThat(filled.get("items")).extracting(n -> n.get("orderId").asString()).containsExactly("900003", "900001");
 
         // Another account sees none of them.
         assertThat(json(get("/api/v1/orders", Fixture.keyB), 200).get("items").toString()).doesNotContain("9000");
@@ -80,15 +80,15 @@ class QueryTest extends GatewayTest {
     @Test
     void balancesAndMyTrades() {
         JsonNode balances = json(get("/api/v1/accounts/me/balances", keyC), 200);
-        assertThat(balances.get("balances").get(0).get("available").asText()).isEqualTo("1234.50000000");
-        assertThat(balances.get("balances").get(0).get("reserved").asText()).isEqualTo("10.00000000");
+        assertThat(balances.get("balances").get(0).get("available").asString()).isEqualTo("1234.50000000");
+        assertThat(balances.get("balances").get(0).get("reserved").asString()).isEqualTo("10.00000000");
 
         JsonNode trades = json(get("/api/v1/accounts/me/trades", keyC), 200);
         assertThat(trades).hasSize(2);
-        assertThat(trades.get(0).get("side").asText()).isEqualTo("SELL");
-        assertThat(trades.get(0).get("liquidity").asText()).isEqualTo("MAKER");
-        assertThat(trades.get(1).get("side").asText()).isEqualTo("BUY");
-        assertThat(trades.get(1).get("orderId").asText()).isEqualTo("900000");
+        assertThat(trades.get(0).get("side").asString()).isEqualTo("SELL");
+        assertThat(trades.get(0).get("liquidity").asString()).isEqualTo("MAKER");
+        assertThat(trades.get(1).get("side").asString()).isEqualTo("BUY");
+        assertThat(trades.get(1).get("orderId").asString()).isEqualTo("900000");
     }
 
     @Test
@@ -96,20 +96,20 @@ class QueryTest extends GatewayTest {
         assertThat(json(get("/api/v1/markets/instruments", keyC), 200).toString()).contains("\"tickSize\":\"0.01\"");
         JsonNode book = json(get("/api/v1/markets/BTC-USD/book?depth=1", keyC), 200);
         assertThat(book.get("bids")).hasSize(1);
-        assertThat(book.get("bids").get(0).get("price").asText()).isEqualTo("100.00");
+        assertThat(book.get("bids").get(0).get("price").asString()).isEqualTo("100.00");
         assertThat(book.get("sequence").asLong()).isEqualTo(42);
 
         JsonNode trades = json(get("/api/v1/markets/BTC-USD/trades?limit=10", keyC), 200);
-        assertThat(trades.get(0).get("tradeId").asText()).isEqualTo("2");
+        assertThat(trades.get(0).get("tradeId").asString()).isEqualTo("2");
 
         JsonNode candles = json(get("/api/v1/markets/BTC-USD/candles?interval=1m", keyC), 200);
         assertThat(candles).hasSize(2);
-        assertThat(candles.get(0).get("close").asText()).isEqualTo("101.00");
+        assertThat(candles.get(0).get("close").asString()).isEqualTo("101.00");
 
         JsonNode ticker = json(get("/api/v1/markets/BTC-USD/ticker", keyC), 200);
-        assertThat(ticker.get("open").asText()).isEqualTo("100.50");
-        assertThat(ticker.get("last").asText()).isEqualTo("101.00");
-        assertThat(ticker.get("volume").asText()).isEqualTo("0.7500");
+        assertThat(ticker.get("open").asString()).isEqualTo("100.50");
+        assertThat(ticker.get("last").asString()).isEqualTo("101.00");
+        assertThat(ticker.get("volume").asString()).isEqualTo("0.7500");
 
         json(get("/api/v1/markets/NOPE-USD/book", keyC), 404);
     }

@@ -1,6 +1,6 @@
 package io.rtx.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.Topics;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.rtx.gateway.orders.OrderIds;
 import io.rtx.gateway.security.ApiKeys;
 import java.time.Duration;
@@ -77,11 +77,11 @@ class SecondInstanceTest extends GatewayTest {
             assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
             JsonNode problem = refused.getResponseBody();
-            assertThat(problem.get("type").asText()).isEqualTo("urn:rtx:problem:service-unavailable");
-            assertThat(problem.get("dependency").asText()).isEqualTo("order-id node lease");
-            assertThat(json(green.web.get().uri("/actuator/health/readiness").exchange(), 503).get("status").asText())
+            assertThat(problem.get("type").asString()).isEqualTo("urn:rtx:problem:service-unavailable");
+            assertThat(problem.get("dependency").asString()).isEqualTo("order-id node lease");
+            assertThat(json(green.web.get().uri("/actuator/health/readiness").exchange(), 503).get("status").asString())
                     .isEqualTo("DOWN");
-            assertThat(json(green.web.get().uri("/actuator/health/liveness").exchange(), 200).get("status").asText())
+            assertThat(json(green.web.get().uri("/actuator/health/liveness").exchange(), 200).get("status").asString())
                     .as("not a reason to restart the pod").isEqualTo("UP");
             assertThat(prometheus(green.web)).containsPattern("rtx_gateway_node_lease_held\\{[^}]*} 0\\.0")
                     .containsPattern("rtx_gateway_node_lease_renewals_total\\{[^}]*outcome=\"lost\"[^}]*} [1-9]");
@@ -103,8 +103,8 @@ class SecondInstanceTest extends GatewayTest {
     void aRevokedKeyIs401OnTheInstanceThatRevokedItAtOnceAndOnEveryOtherWithinItsKeyCacheTtl() throws Exception {
         JsonNode issued = json(post("/api/v1/admin/accounts/" + Fixture.ACCOUNT_A + "/api-keys", ADMIN_KEY,
                 Map.of("role", "TRADER")), 201);
-        String key = issued.get("apiKey").asText();
-        String keyId = issued.get("keyId").asText();
+        String key = issued.get("apiKey").asString();
+        String keyId = issued.get("keyId").asString();
         String secret = key.substring(key.indexOf('.') + 1);
         String stored = db.sql("SELECT key_hash FROM api_keys WHERE key_id = :k").bind("k", keyId)
                 .map(r -> r.get(0, String.class)).one().block();
@@ -128,7 +128,7 @@ class SecondInstanceTest extends GatewayTest {
 
         // Blue dropped it from its cache when it revoked it: refused at once, for orders too.
         JsonNode refused = json(get("/api/v1/orders", key), 401);
-        assertThat(refused.get("type").asText()).isEqualTo("urn:rtx:problem:unauthorized");
+        assertThat(refused.get("type").asString()).isEqualTo("urn:rtx:problem:unauthorized");
         json(post("/api/v1/orders", key, limit(null, "BUY", "5900.00", "0.0010")), 401);
         // Green re-reads it once its 1 s cache entry is stale.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -179,6 +179,6 @@ class SecondInstanceTest extends GatewayTest {
     }
 
     private static long orderId(JsonNode order) {
-        return Long.parseLong(order.get("orderId").asText());
+        return Long.parseLong(order.get("orderId").asString());
     }
 }

@@ -4,8 +4,8 @@ import static io.rtx.ledger.Messages.book;
 import static io.rtx.ledger.Messages.level;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
@@ -35,7 +35,7 @@ class BookViewTest extends LedgerIntegrationTest {
         JsonNode top = JSON.readTree(redisGet("rtx:book:{BOOK-USD}"));
         assertThat(prices(top.get("bids"))).containsExactlyElementsOf(range(100, 81));
         assertThat(prices(top.get("asks"))).containsExactlyElementsOf(range(101, 120));
-        assertThat(top.get("asks").get(0).get("quantity").asText()).isEqualTo("1.000");
+        assertThat(top.get("asks").get(0).get("quantity").asString()).isEqualTo("1.000");
         assertThat(top.get("asks").get(0).get("orders").asInt()).isEqualTo(2);
 
         // Sequence 2 removes the best bid: the 21st level (80.00), kept in full depth, moves into the top 20.
@@ -43,7 +43,7 @@ class BookViewTest extends LedgerIntegrationTest {
         eventually(() -> assertThat(redisGet("rtx:book:{BOOK-USD}:seq")).isEqualTo("2"));
         top = JSON.readTree(redisGet("rtx:book:{BOOK-USD}"));
         assertThat(prices(top.get("bids"))).containsExactlyElementsOf(range(99, 80));
-        assertThat(top.get("asks").get(0).get("quantity").asText()).isEqualTo("7.500");
+        assertThat(top.get("asks").get(0).get("quantity").asString()).isEqualTo("7.500");
         assertThat(redis.opsForHash().size("rtx:book:{BOOK-USD}:bids").block()).isEqualTo(24);
 
         // Duplicate sequence 2 is ignored; sequence 4 skips 3: applied, flagged and counted once.
@@ -54,7 +54,7 @@ class BookViewTest extends LedgerIntegrationTest {
         assertThat(metrics.sequenceGaps(LedgerMetrics.STREAM_BOOK_UPDATES) - before).isEqualTo(1.0);
         top = JSON.readTree(redisGet("rtx:book:{BOOK-USD}"));
         assertThat(prices(top.get("bids")).get(0)).isEqualTo(new BigDecimal("99.00"));
-        assertThat(top.get("bids").get(0).get("quantity").asText()).isEqualTo("3.000");
+        assertThat(top.get("bids").get(0).get("quantity").asString()).isEqualTo("3.000");
         JsonNode gap = JSON.readTree(redisGet("rtx:book:{BOOK-USD}:gap"));
         assertThat(gap.get("expected").asLong()).isEqualTo(3);
         assertThat(gap.get("got").asLong()).isEqualTo(4);
@@ -62,7 +62,7 @@ class BookViewTest extends LedgerIntegrationTest {
 
     private static List<BigDecimal> prices(JsonNode levels) {
         List<BigDecimal> prices = new ArrayList<>();
-        levels.forEach(l -> prices.add(new BigDecimal(l.get("price").asText())));
+        levels.forEach(l -> prices.add(new BigDecimal(l.get("price").asString())));
         return prices;
     }
 

@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -42,10 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "rtx.ledger.retry.interval=100ms",
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
 })
-@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = {"group.initial.rebalance.delay.ms=0", "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1"})
-@AutoConfigureObservability
+@AutoConfigureMetrics
 public abstract class LedgerIntegrationTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -3,8 +3,8 @@ package io.rtx.ledger;
 import static io.rtx.ledger.Messages.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -57,16 +57,16 @@ class TradeProjectionTest extends LedgerIntegrationTest {
 
         JsonNode last = JSON.readTree(redisGet("rtx:last-trade:{TRD-USD}"));
         assertThat(last.get("tradeId").asLong()).isEqualTo(4);
-        assertThat(last.get("price").asText()).isEqualTo("100.25");
+        assertThat(last.get("price").asString()).isEqualTo("100.25");
 
         eventually(() -> {
             JsonNode ticker = readTicker(s);
             assertThat(ticker.get("tradeCount").asLong()).isEqualTo(4);
-            assertThat(ticker.get("open").asText()).isEqualTo("100.50");
-            assertThat(ticker.get("high").asText()).isEqualTo("101.00");
-            assertThat(ticker.get("low").asText()).isEqualTo("99.75");
-            assertThat(ticker.get("last").asText()).isEqualTo("100.25");
-            assertThat(ticker.get("volume").asText()).isEqualTo("3.750");
+            assertThat(ticker.get("open").asString()).isEqualTo("100.50");
+            assertThat(ticker.get("high").asString()).isEqualTo("101.00");
+            assertThat(ticker.get("low").asString()).isEqualTo("99.75");
+            assertThat(ticker.get("last").asString()).isEqualTo("100.25");
+            assertThat(ticker.get("volume").asString()).isEqualTo("3.750");
         });
     }
 

@@ -61,7 +61,7 @@ import redis.embedded.RedisServer;
  * </ol>
  * Prints backup duration and size, restore duration, catch-up and total recovery time.
  */
-@EmbeddedKafka(kraft = true, count = 1, partitions = 3, brokerProperties = {
+@EmbeddedKafka(count = 1, partitions = 3, brokerProperties = {
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
         "group.initial.rebalance.delay.ms=0"})
 class DisasterRecoveryTest {

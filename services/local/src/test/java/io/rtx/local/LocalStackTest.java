@@ -3,8 +3,8 @@ package io.rtx.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,14 +44,14 @@ class LocalStackTest {
 
     @Test
     void theReadmeWalkthroughTradesAndShowsTheTradeBalancesAndBook() throws Exception {
-        assertThat(get("/health", null).path("status").asText()).isEqualTo("UP");
+        assertThat(get("/health", null).path("status").asString()).isEqualTo("UP");
         String a = seeded.traders().get(0).apiKey();
         String b = seeded.traders().get(1).apiKey();
 
         JsonNode sell = place(a, "a-1", "SELL", "30000.00", "0.5");
-        assertThat(sell.path("status").asText()).isEqualTo("PENDING_NEW");
+        assertThat(sell.path("status").asString()).isEqualTo("PENDING_NEW");
         JsonNode buy = place(b, "b-1", "BUY", "30010.00", "0.2");
-        assertThat(buy.path("status").asText()).isEqualTo("PENDING_NEW");
+        assertThat(buy.path("status").asString()).isEqualTo("PENDING_NEW");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode trades = get("/api/v1/accounts/me/trades", b);
@@ -68,8 +68,8 @@ class LocalStackTest {
         });
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode book = get("/api/v1/markets/BTC-USD/book", a);
-            assertThat(book.path("asks").get(0).path("price").asText()).isEqualTo("30000.00");
-            assertThat(book.path("asks").get(0).path("quantity").asText()).startsWith("0.3");
+            assertThat(book.path("asks").get(0).path("price").asString()).isEqualTo("30000.00");
+            assertThat(book.path("asks").get(0).path("quantity").asString()).startsWith("0.3");
         });
     }
 

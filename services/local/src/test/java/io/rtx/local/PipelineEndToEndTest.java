@@ -50,7 +50,7 @@ import org.springframework.web.client.RestClient;
  * doubled or changed: the reports and trades equal a replay of the accepted orders through a fresh
  * core book, every order ends in exactly one terminal state, and balances are conserved.
  */
-@EmbeddedKafka(kraft = true, count = 1, partitions = 3,
+@EmbeddedKafka(count = 1, partitions = 3,
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class PipelineEndToEndTest {
 

@@ -1,10 +1,9 @@
 package io.rtx.benchmark;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads only {@code orderId}, {@code source} and {@code execType} from an order command or execution
@@ -20,24 +19,22 @@ record RecordPeek(long orderId, String source, String execType) {
     private static final JsonFactory JSON = new JsonFactory();
 
     static RecordPeek of(byte[] json) {
-        try (JsonParser parser = JSON.createParser(json)) {
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
             parser.nextToken();   // the opening brace
             long orderId = -1;
             String source = null;
             String execType = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME && (orderId < 0 || source == null || execType == null)) {
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME && (orderId < 0 || source == null || execType == null)) {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
                     case "orderId" -> orderId = parser.getLongValue();
-                    case "source" -> source = parser.getText();
-                    case "execType" -> execType = parser.getText();
+                    case "source" -> source = parser.getString();
+                    case "execType" -> execType = parser.getString();
                     default -> parser.skipChildren();
                 }
             }
             return new RecordPeek(orderId, source, execType);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

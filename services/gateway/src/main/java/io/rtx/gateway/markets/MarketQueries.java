@@ -1,7 +1,5 @@
 package io.rtx.gateway.markets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtx.gateway.orders.OrderQueries;
 import io.rtx.gateway.problems.ServiceUnavailableException;
 import io.rtx.gateway.support.Guarded;
@@ -17,6 +15,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Market data from the ledger's projections: the L2 book and 24 h ticker from Redis (hot views), trades
@@ -81,7 +81,7 @@ public class MarketQueries {
             if (levels.size() == depth) {
                 break;
             }
-            levels.add(new Level(level.path("price").asText(), level.path("quantity").asText(),
+            levels.add(new Level(level.path("price").asString(), level.path("quantity").asString(),
                     level.path("orders").asInt()));
         }
         return levels;
@@ -125,7 +125,7 @@ public class MarketQueries {
         try {
             JsonNode node = json.readTree(text);
             return new Ticker(symbol, textOrNull(node, "open"), textOrNull(node, "high"), textOrNull(node, "low"),
-                    textOrNull(node, "last"), node.path("volume").asText("0"), node.path("tradeCount").asLong(),
+                    textOrNull(node, "last"), node.path("volume").asString("0"), node.path("tradeCount").asLong(),
                     Instant.ofEpochMilli(node.path("windowStart").asLong()),
                     Instant.ofEpochMilli(node.path("windowEnd").asLong()), "redis");
         } catch (Exception e) {
@@ -135,7 +135,7 @@ public class MarketQueries {
 
     private static String textOrNull(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     /** The 1 440 one-minute candles ending with the current minute, as the ledger defines the window. */

@@ -1,7 +1,5 @@
 package io.rtx.gateway.problems;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every error a controller can meet into {@code application/problem+json}. Bad input of any kind
@@ -105,13 +105,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof DataBufferLimitException) {
                 return tooLargeProblem();
             }
-            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
                 String field = mapping.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[");
                 return Problems.invalid(List.of(new Problems.FieldError(field, mappingMessage(mapping))));
             }
-            if (cause instanceof JsonProcessingException json) {
+            if (cause instanceof JacksonException json) {
                 return Problems.invalid(List.of(new Problems.FieldError("body",
                         "malformed JSON: " + json.getOriginalMessage())));
             }
@@ -131,14 +131,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.invalid(List.of(new Problems.FieldError(String.valueOf(field), String.valueOf(ex.getReason()))));
     }
 
-    private static String mappingMessage(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
+    private static String mappingMessage(DatabindException e) {
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException invalid) {
             return "'" + invalid.getValue() + "' is not a valid value";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException) {
             return "has the wrong JSON type (decimals and ids are strings)";
         }
         return e.getOriginalMessage();

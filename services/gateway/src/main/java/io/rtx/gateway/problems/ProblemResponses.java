@@ -1,7 +1,5 @@
 package io.rtx.gateway.problems;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -9,6 +7,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
 
 /** Writes a problem outside the controllers: security, rate limiting, unknown routes. */
 @Component
@@ -33,12 +32,7 @@ public class ProblemResponses {
         if (extraHeaders != null) {
             response.getHeaders().addAll(extraHeaders);
         }
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            return Mono.error(e);
-        }
+        byte[] body = json.writeValueAsBytes(problem);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

@@ -2,8 +2,8 @@ package io.rtx.gateway.support;
 
 import io.rtx.gateway.kafka.EventTail;
 import io.rtx.gateway.orders.NodeLease;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**

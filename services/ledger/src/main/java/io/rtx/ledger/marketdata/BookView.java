@@ -1,7 +1,5 @@
 package io.rtx.ledger.marketdata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.ledger.LedgerMetrics;
 import io.rtx.ledger.LedgerProperties;
@@ -18,6 +16,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The L2 view of each symbol in Redis, maintained by one Lua script per update so that the sequence
@@ -30,7 +29,7 @@ public class BookView {
     private static final Logger log = LoggerFactory.getLogger(BookView.class);
     /** Distinct decimals with at most this many significant digits map to distinct, ordered doubles. */
     private static final int MAX_PRICE_DIGITS = 15;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SCRIPT =
@@ -95,10 +94,6 @@ public class BookView {
         json.put("price", level.price().trim());
         json.put("quantity", level.quantity().trim());
         json.put("orders", level.orders());
-        try {
-            return JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JSON.writeValueAsString(json);
     }
 }

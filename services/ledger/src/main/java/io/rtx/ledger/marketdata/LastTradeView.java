@@ -1,7 +1,5 @@
 package io.rtx.ledger.marketdata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtx.events.TradeMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +9,13 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rtx:last-trade:{symbol}}: the symbol's trade with the highest id, as JSON. */
 @Component
 public class LastTradeView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.shared();
     private static final RedisScript<Long> SCRIPT =
             RedisScript.of(new ClassPathResource("redis/last-trade.lua"), Long.class);
 
@@ -34,12 +33,7 @@ public class LastTradeView {
         json.put("quantity", trade.quantity());
         json.put("takerSide", trade.takerSide());
         json.put("timestamp", trade.timestamp());
-        String value;
-        try {
-            value = JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String value = JSON.writeValueAsString(json);
         return redis.execute(SCRIPT, List.of(RedisKeys.lastTrade(trade.symbol())),
                 List.of(Long.toString(trade.tradeId()), value)).then();
     }

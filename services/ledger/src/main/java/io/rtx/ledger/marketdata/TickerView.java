@@ -1,7 +1,5 @@
 package io.rtx.ledger.marketdata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtx.ledger.support.ProjectionState;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,6 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code rtx:ticker:{symbol}}: open, high, low, last, volume and trade count over the rolling 24 hours,
@@ -34,7 +33,7 @@ import reactor.core.publisher.Mono;
 public class TickerView implements ProjectionState {
 
     private static final Logger log = LoggerFactory.getLogger(TickerView.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.shared();
     static final Duration WINDOW = Duration.ofHours(24);
 
     private static final String WINDOW_QUERY = """
@@ -123,11 +122,7 @@ public class TickerView implements ProjectionState {
     }
 
     private static String write(Map<String, Object> json) {
-        try {
-            return JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JSON.writeValueAsString(json);
     }
 
     @Override
