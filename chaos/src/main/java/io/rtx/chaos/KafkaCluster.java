@@ -1,5 +1,6 @@
 package io.rtx.chaos;
 
+import io.rtx.streams.BrokerFeatures;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -61,8 +62,10 @@ final class KafkaCluster implements AutoCloseable {
         for (int node = 1; node <= size; node++) {
             Path config = writeConfig(node);
             Path log = root.resolve("broker-" + node + ".log");
-            ManagedProcess format = new ManagedProcess("format-" + node, JavaLauncher.command("256m", List.of(
-                    "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())), log);
+            List<String> formatCommand = new ArrayList<>(List.of(
+                    "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()));
+            formatCommand.addAll(BrokerFeatures.formatArguments());
+            ManagedProcess format = new ManagedProcess("format-" + node, JavaLauncher.command("256m", formatCommand), log);
             format.start();
             awaitExit(format, "formatting broker " + node);
             nodes.add(new ManagedProcess("broker-" + node, JavaLauncher.command("512m", List.of(
@@ -73,6 +76,9 @@ final class KafkaCluster implements AutoCloseable {
         }
         for (int node = 1; node <= size; node++) {
             awaitPort(ports.broker(node), Duration.ofSeconds(60));
+        }
+        try (Admin admin = admin()) {
+            BrokerFeatures.requireTransactionsV2(admin);
         }
         return this;
     }

@@ -45,8 +45,11 @@ import org.junit.jupiter.api.TestInstance;
 class JibImageTest {
 
   private static final String SERVICE = "risk";
-  /** Compressed layers, as pushed and pulled. Measured 144 MiB (docs/performance.md, "Container images"). */
-  private static final long COMPRESSED_BUDGET = 160L << 20;
+  /**
+   * Compressed layers, as pushed and pulled. Measured 161 MiB on Boot 4.1 / Kafka 4.3, whose rocksdbjni 10.1.3
+   * alone is 73 MB (docs/performance.md, "Container images").
+   */
+  private static final long COMPRESSED_BUDGET = 170L << 20;
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
 
   private final ObjectMapper json = new ObjectMapper();

@@ -2,12 +2,12 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import io.sentry.Sentry;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /** Authentication, authorisation, bad input as problems, rate limiting, health, metrics, docs. */
 @Order(3)

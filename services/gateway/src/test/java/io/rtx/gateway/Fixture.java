@@ -2,8 +2,8 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What every test needs, created once per JVM through the admin API itself (bootstrap admin key):

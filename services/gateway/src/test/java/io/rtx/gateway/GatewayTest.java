@@ -2,7 +2,6 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import io.rtx.gateway.kafka.EventTail;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway on real infrastructure: a KRaft broker, PostgreSQL with the ledger's schema, Redis, and

@@ -2,7 +2,6 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import io.rtx.events.ExecutionReportMessage;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 
 /** Orders through the real risk and matching processors: the ack contract, modifications, idempotency, SSE. */
 @Order(1)

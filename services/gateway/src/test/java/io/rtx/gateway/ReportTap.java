@@ -1,6 +1,5 @@
 package io.rtx.gateway;
 
-import tools.jackson.databind.ObjectMapper;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.Topics;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.ObjectMapper;
 
 /** Every execution report on the topic since it was created, read the way a client of Kafka would. */
 final class ReportTap {

@@ -2,7 +2,6 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import io.rtx.gateway.orders.OrderIds;
 import io.rtx.gateway.security.ApiKeys;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two gateways at once, as blue and green (or preview) pods run together: the test's own gateway (blue,

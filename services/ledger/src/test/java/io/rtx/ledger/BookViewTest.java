@@ -4,8 +4,6 @@ import static io.rtx.ledger.Messages.book;
 import static io.rtx.ledger.Messages.level;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
@@ -13,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class BookViewTest extends LedgerIntegrationTest {
 

@@ -3,8 +3,6 @@ package io.rtx.ledger;
 import static io.rtx.ledger.Messages.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class TradeProjectionTest extends LedgerIntegrationTest {
 

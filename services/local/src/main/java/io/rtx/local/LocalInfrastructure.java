@@ -1,6 +1,7 @@
 package io.rtx.local;
 
 import io.rtx.events.Topics;
+import io.rtx.streams.BrokerFeatures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,6 +54,8 @@ final class LocalInfrastructure implements AutoCloseable {
                 "group.initial.rebalance.delay.ms", "0",
                 "auto.create.topics.enable", "false"));
         kafka.afterPropertiesSet();
+        // The embedded broker formats its storage itself and takes no feature flags: check what it finalized.
+        kafka.doWithAdmin(BrokerFeatures::requireTransactionsV2);
         postgres = EmbeddedPostgres.builder().setPort(postgresPort).start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + DATABASE_USER + " LOGIN");

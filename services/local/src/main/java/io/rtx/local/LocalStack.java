@@ -114,7 +114,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://127.0.0.1:" + services.get(services.size() - 1).getEnvironment().getProperty("local.server.port");
+        return url(service("rtx-gateway"));
+    }
+
+    /** A running service by its {@code spring.application.name} (rtx-ledger, rtx-risk, rtx-matching, rtx-gateway). */
+    ConfigurableApplicationContext service(String application) {
+        return services.stream()
+                .filter(s -> application.equals(s.getEnvironment().getProperty("spring.application.name")))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + application));
+    }
+
+    static String url(ConfigurableApplicationContext service) {
+        return "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
     }
 
     LocalInfrastructure infrastructure() {

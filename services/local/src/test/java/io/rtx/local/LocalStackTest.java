@@ -3,15 +3,26 @@ package io.rtx.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import io.r2dbc.spi.ConnectionFactory;
+import io.rtx.streams.BrokerFeatures;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The README's first command, as a test: the whole stack as {@code bash services/local/run.sh} starts it
@@ -71,6 +82,29 @@ class LocalStackTest {
             assertThat(book.path("asks").get(0).path("price").asString()).isEqualTo("30000.00");
             assertThat(book.path("asks").get(0).path("quantity").asString()).startsWith("0.3");
         });
+    }
+
+    @Test
+    void theBrokerRunsTransactionsV2() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.infrastructure().kafkaBootstrap()))) {
+            assertThat(BrokerFeatures.finalizedTransactionVersion(admin)).isEqualTo(BrokerFeatures.REQUIRED_TRANSACTION_VERSION);
+        }
+    }
+
+    /** The exclusions of rtx-processor.yml at work: on the shared class path a processor is still only a processor. */
+    @Test
+    void processorsRunNoDatabaseRedisOrSecurityAndServeTheirMetrics() {
+        for (String processor : List.of("rtx-risk", "rtx-matching")) {
+            ConfigurableApplicationContext service = stack.service(processor);
+            for (Class<?> foreign : List.of(ConnectionFactory.class, DataSource.class, RedisConnectionFactory.class,
+                    ReactiveRedisConnectionFactory.class, SecurityFilterChain.class, SecurityWebFilterChain.class)) {
+                assertThat(service.getBeanNamesForType(foreign)).as(processor + " has a " + foreign.getSimpleName()).isEmpty();
+            }
+            String metrics = RestClient.create(LocalStack.url(service)).get().uri("/actuator/prometheus")
+                    .retrieve().body(String.class);
+            assertThat(metrics).as(processor + " /actuator/prometheus").contains("kafka_stream_thread_commit_total");
+        }
     }
 
     private static JsonNode place(String key, String clientOrderId, String side, String price, String quantity)
