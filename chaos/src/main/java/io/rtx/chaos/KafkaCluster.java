@@ -1,6 +1,6 @@
 package io.rtx.chaos;
 
-import io.rtx.streams.BrokerFeatures;
+import io.rtx.events.BrokerFeatures;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;

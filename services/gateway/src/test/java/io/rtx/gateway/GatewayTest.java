@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.name=gateway",
         properties = {
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "rtx.kafka.partitions=3",
                 "rtx.gateway.node-id=7",
                 "rtx.gateway.ack-timeout=" + GatewayTest.ACK_TIMEOUT_SECONDS + "s",
@@ -41,8 +39,6 @@ import tools.jackson.databind.JsonNode;
                 "rtx.admin.bootstrap-key=" + GatewayTest.ADMIN_KEY,
                 "spring.r2dbc.username=postgres",
                 "spring.r2dbc.password=postgres"})
-@EmbeddedKafka(partitions = 3,
-        brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 @AutoConfigureMetrics
 @Import(GatewayTest.TestBeans.class)
 abstract class GatewayTest {
@@ -58,21 +54,21 @@ abstract class GatewayTest {
     DatabaseClient db;
     @Autowired
     EventTail tail;
-    @Autowired
-    EmbeddedKafkaBroker broker;
+    final EmbeddedKafkaBroker broker = Infrastructure.KAFKA;
     @Autowired
     Processors processors;
 
     @TestConfiguration
     static class TestBeans {
         @Bean(destroyMethod = "close")
-        Processors processors(EmbeddedKafkaBroker broker) throws IOException {
-            return new Processors(broker);
+        Processors processors() throws IOException {
+            return new Processors(Infrastructure.KAFKA);
         }
     }
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", Infrastructure.KAFKA::getBrokersAsString);
         registry.add("spring.r2dbc.url", Infrastructure::r2dbcUrl);
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> Infrastructure.REDIS_PORT);

@@ -1,6 +1,7 @@
 package io.rtx.gateway;
 
 import io.rtx.ledger.schema.V2__TimescaleHypertables;
+import io.rtx.testkafka.EmbeddedKraftBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -17,7 +19,7 @@ import redis.embedded.RedisServer;
 
 /**
  * Real PostgreSQL (with the ledger's Flyway schema) and Redis, started once per test JVM and shared by
- * every test class (the Spring context is shared too). Kafka is the @EmbeddedKafka KRaft broker.
+ * every test class (the Spring context is shared too), and the KRaft broker.
  * PostgreSQL can be stopped and started again on the same port and data, like a real outage.
  */
 final class Infrastructure {
@@ -26,6 +28,7 @@ final class Infrastructure {
     static final String MIGRATIONS = "classpath:db/migration";
     static final String DATABASE_USER = "postgres";
 
+    static final EmbeddedKraftBroker KAFKA = EmbeddedKraftBroker.start(3, Map.of());
     static final Postgres POSTGRES;
     static final int REDIS_PORT;
     private static final RedisServer REDIS;
@@ -49,6 +52,7 @@ final class Infrastructure {
                 // the JVM is exiting
             }
             POSTGRES.destroy();
+            KAFKA.destroy();
         }));
     }
 

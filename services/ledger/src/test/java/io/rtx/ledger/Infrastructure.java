@@ -1,17 +1,20 @@
 package io.rtx.ledger;
 
+import io.rtx.testkafka.EmbeddedKraftBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Map;
 import redis.embedded.RedisServer;
 
 /**
- * Real PostgreSQL and Redis servers, started once per test JVM and shared by every test class (the
- * Spring context is shared too). Kafka is the @EmbeddedKafka KRaft broker of {@link LedgerIntegrationTest}.
+ * A real KRaft broker, PostgreSQL and Redis, started once per test JVM and shared by every test class (the
+ * Spring context is shared too).
  */
 final class Infrastructure {
 
+    static final EmbeddedKraftBroker KAFKA = EmbeddedKraftBroker.start(3, Map.of());
     static final EmbeddedPostgres POSTGRES;
     static final int REDIS_PORT;
     private static final RedisServer REDIS;
@@ -32,6 +35,7 @@ final class Infrastructure {
             try {
                 REDIS.stop();
                 POSTGRES.close();
+                KAFKA.destroy();
             } catch (IOException e) {
                 // the JVM is exiting; nothing more to do
             }

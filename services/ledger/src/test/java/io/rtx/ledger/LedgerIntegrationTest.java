@@ -22,7 +22,6 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,16 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "rtx.ledger.retry.interval=100ms",
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
 })
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        brokerProperties = {"group.initial.rebalance.delay.ms=0", "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1"})
 @AutoConfigureMetrics
 public abstract class LedgerIntegrationTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @Autowired
-    protected EmbeddedKafkaBroker broker;
+    protected static final EmbeddedKafkaBroker broker = Infrastructure.KAFKA;
     @Autowired
     protected DatabaseClient db;
     @Autowired
@@ -63,6 +58,7 @@ public abstract class LedgerIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", broker::getBrokersAsString);
         registry.add("spring.r2dbc.url", Infrastructure::r2dbcUrl);
         registry.add("spring.r2dbc.username", () -> "postgres");
         registry.add("spring.r2dbc.password", () -> "postgres");

@@ -1,7 +1,8 @@
 package io.rtx.local;
 
+import io.rtx.events.BrokerFeatures;
 import io.rtx.events.Topics;
-import io.rtx.streams.BrokerFeatures;
+import io.rtx.testkafka.EmbeddedKraftBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.embedded.RedisServer;
 
 /**
@@ -26,7 +26,7 @@ final class LocalInfrastructure implements AutoCloseable {
     final int kafkaPort;
     final int postgresPort;
     final int redisPort;
-    private EmbeddedKafkaKraftBroker kafka;
+    private EmbeddedKraftBroker kafka;
     private EmbeddedPostgres postgres;
     private RedisServer redis;
 
@@ -47,12 +47,9 @@ final class LocalInfrastructure implements AutoCloseable {
     }
 
     LocalInfrastructure start(int partitions) throws IOException, SQLException {
-        kafka = new EmbeddedKafkaKraftBroker(1, partitions, Topics.ALL.toArray(String[]::new)).kafkaPorts(kafkaPort);
-        kafka.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "group.initial.rebalance.delay.ms", "0",
-                "auto.create.topics.enable", "false"));
+        kafka = new EmbeddedKraftBroker(partitions, Topics.ALL.toArray(String[]::new));
+        kafka.kafkaPorts(kafkaPort);
+        kafka.brokerProperties(Map.of("auto.create.topics.enable", "false"));
         kafka.afterPropertiesSet();
         // The embedded broker formats its storage itself and takes no feature flags: check what it finalized.
         kafka.doWithAdmin(BrokerFeatures::requireTransactionsV2);

@@ -15,6 +15,7 @@ import io.rtx.events.Topics;
 import io.rtx.ledger.LedgerApplication;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
+import io.rtx.testkafka.EmbeddedKraftBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -37,12 +38,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import redis.embedded.RedisServer;
 
 /**
@@ -61,10 +62,19 @@ import redis.embedded.RedisServer;
  * </ol>
  * Prints backup duration and size, restore duration, catch-up and total recovery time.
  */
-@EmbeddedKafka(count = 1, partitions = 3, brokerProperties = {
-        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-        "group.initial.rebalance.delay.ms=0"})
 class DisasterRecoveryTest {
+
+    private static EmbeddedKraftBroker kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKraftBroker.start(3, Map.of());
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.destroy();
+    }
 
     private static final String SYMBOL = "BTC-USD";
     private static final int V = Message.CURRENT_SCHEMA_VERSION;
@@ -90,7 +100,7 @@ class DisasterRecoveryTest {
 
     @Test
     void backupUnderLoadRestoreAndCatchUpEqualsACleanReplayFromKafka() throws Exception {
-        brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+        brokers = kafka.getBrokersAsString();
         postgres = EmbeddedPostgres.builder().start();
         redisPort = freePort();
         RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.r2dbc.spi.ConnectionFactory;
-import io.rtx.streams.BrokerFeatures;
+import io.rtx.events.BrokerFeatures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

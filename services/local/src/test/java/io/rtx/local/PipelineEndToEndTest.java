@@ -19,6 +19,7 @@ import io.rtx.events.TradeMessage;
 import io.rtx.events.Wire;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
+import io.rtx.testkafka.EmbeddedKraftBroker;
 import io.sentry.Sentry;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -33,13 +34,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -50,9 +51,19 @@ import org.springframework.web.client.RestClient;
  * doubled or changed: the reports and trades equal a replay of the accepted orders through a fresh
  * core book, every order ends in exactly one terminal state, and balances are conserved.
  */
-@EmbeddedKafka(count = 1, partitions = 3,
-        brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class PipelineEndToEndTest {
+
+    private static EmbeddedKraftBroker kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKraftBroker.start(3, Map.of());
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.destroy();
+    }
 
     private static final String SYMBOL = "BTC-USD";
     private static final int V = Message.CURRENT_SCHEMA_VERSION;
@@ -65,7 +76,7 @@ class PipelineEndToEndTest {
 
     /** Command-line arguments, so they override each service's own configuration file. */
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String stateDir) throws Exception {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+        EmbeddedKafkaBroker broker = kafka;
         return app.run(
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0",
@@ -76,7 +87,7 @@ class PipelineEndToEndTest {
 
     @Test
     void ordersFlowThroughAndAMatchingRestartLosesAndDoublesNothing() throws Exception {
-        String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+        String brokers = kafka.getBrokersAsString();
         ConfigurableApplicationContext risk = start(RiskApplication.builder(), "risk");
         // A second risk instance in the same group: the two share the partitions until it leaves.
         ConfigurableApplicationContext secondRisk = start(RiskApplication.builder(), "risk-2");

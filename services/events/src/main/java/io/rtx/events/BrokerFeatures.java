@@ -1,4 +1,4 @@
-package io.rtx.streams;
+package io.rtx.events;
 
 import java.util.List;
 import java.util.concurrent.ExecutionException;
