@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -40,6 +41,7 @@ import tools.jackson.databind.JsonNode;
                 "spring.r2dbc.username=postgres",
                 "spring.r2dbc.password=postgres"})
 @AutoConfigureMetrics
+@AutoConfigureWebTestClient
 @Import(GatewayTest.TestBeans.class)
 abstract class GatewayTest {
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -42,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
 })
 @AutoConfigureMetrics
+@AutoConfigureWebTestClient
 public abstract class LedgerIntegrationTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -20,6 +20,10 @@ import org.springframework.core.io.ClassPathResource;
  */
 class AutoConfigurationExclusionsTest {
 
+    /** Auto-configurations that only act on the beans of an excluded one (health, metrics, endpoints, ...). */
+    private static final List<String> FOLLOWERS = List.of(".health.", ".observation.", ".metrics.", "Initialization",
+            "Proxy", "RSocket", "Endpoint");
+
     @Test
     void everyExcludedNameIsAnAutoConfigurationOnTheClassPath() {
         List<String> excluded = processorExclusions();
@@ -39,8 +43,7 @@ class AutoConfigurationExclusionsTest {
         List<String> mustBeOff = candidates.stream()
                 .filter(name -> name.matches(".*\\.(R2dbc|DataR2dbc|DataSource|Flyway|DataRedis)[A-Za-z]*AutoConfiguration")
                         || name.matches(".*security\\.autoconfigure\\..*(Security|UserDetailsService|SecurityFilter)AutoConfiguration"))
-                .filter(name -> !name.contains(".health.") && !name.contains(".observation.") && !name.contains(".metrics.")
-                        && !name.contains("Initialization") && !name.contains("Proxy") && !name.contains("RSocket"))
+                .filter(name -> FOLLOWERS.stream().noneMatch(name::contains))
                 .toList();
 
         assertThat(mustBeOff).as("found on the class path").isNotEmpty();
