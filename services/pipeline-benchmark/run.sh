@@ -7,7 +7,14 @@
 #   services/pipeline-benchmark/run.sh 10000 60 20 -- --warmup-seconds 60 --partitions 6 --accounts 1000 --sender-linger-ms 0 \
 #       --symbols 3 --seed 42 --floor true --bootstrap 127.0.0.1:9092 \
 #       --processor-setting 'rtx.streams.threads=3;spring.cloud.stream.kafka.streams.binder.configuration.producer.linger.ms=10' \
-#       --broker-setting 'num.io.threads=2;num.network.threads=1'
+#       --broker-setting 'num.io.threads=2;num.network.threads=1' --transaction-version 1
+#
+# --transaction-version N formats the started broker's storage with transaction.version=N (default 2, as RTX
+# pins it; 1 to compare with the old protocol's AddPartitionsToTxn/AddOffsetsToTxn round trips); the run fails
+# if the broker finalizes another. With --bootstrap the external broker's version is only read and reported.
+# The result adds, per measured window, the broker's requests by type and records appended by topic (read from
+# the started broker's JMX on a free 127.0.0.1 port; not with --bootstrap) and the commit time of each floor
+# hop and processor.
 #
 # Warm-up below about 60 s measures the JIT: on 2 cores the C2 compilers of the benchmark and broker JVMs
 # still took about 0.75 cores 35 s after start.

@@ -15,7 +15,7 @@ import io.rtx.events.Topics;
 import io.rtx.ledger.LedgerApplication;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
-import io.rtx.testkafka.EmbeddedKraftBroker;
+import io.rtx.testkafka.BrokerPerTestClass;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -38,9 +38,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,17 +63,8 @@ import redis.embedded.RedisServer;
  */
 class DisasterRecoveryTest {
 
-    private static EmbeddedKraftBroker kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKraftBroker.start(3, Map.of());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.destroy();
-    }
+    @RegisterExtension
+    static final BrokerPerTestClass KAFKA = new BrokerPerTestClass(3);
 
     private static final String SYMBOL = "BTC-USD";
     private static final int V = Message.CURRENT_SCHEMA_VERSION;
@@ -100,7 +90,7 @@ class DisasterRecoveryTest {
 
     @Test
     void backupUnderLoadRestoreAndCatchUpEqualsACleanReplayFromKafka() throws Exception {
-        brokers = kafka.getBrokersAsString();
+        brokers = KAFKA.broker().getBrokersAsString();
         postgres = EmbeddedPostgres.builder().start();
         redisPort = freePort();
         RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")

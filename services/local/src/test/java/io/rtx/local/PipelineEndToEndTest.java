@@ -19,7 +19,7 @@ import io.rtx.events.TradeMessage;
 import io.rtx.events.Wire;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
-import io.rtx.testkafka.EmbeddedKraftBroker;
+import io.rtx.testkafka.BrokerPerTestClass;
 import io.sentry.Sentry;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -34,9 +34,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,17 +52,8 @@ import org.springframework.web.client.RestClient;
  */
 class PipelineEndToEndTest {
 
-    private static EmbeddedKraftBroker kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKraftBroker.start(3, Map.of());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.destroy();
-    }
+    @RegisterExtension
+    static final BrokerPerTestClass KAFKA = new BrokerPerTestClass(3);
 
     private static final String SYMBOL = "BTC-USD";
     private static final int V = Message.CURRENT_SCHEMA_VERSION;
@@ -76,7 +66,7 @@ class PipelineEndToEndTest {
 
     /** Command-line arguments, so they override each service's own configuration file. */
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String stateDir) throws Exception {
-        EmbeddedKafkaBroker broker = kafka;
+        EmbeddedKafkaBroker broker = KAFKA.broker();
         return app.run(
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0",
@@ -87,7 +77,7 @@ class PipelineEndToEndTest {
 
     @Test
     void ordersFlowThroughAndAMatchingRestartLosesAndDoublesNothing() throws Exception {
-        String brokers = kafka.getBrokersAsString();
+        String brokers = KAFKA.broker().getBrokersAsString();
         ConfigurableApplicationContext risk = start(RiskApplication.builder(), "risk");
         // A second risk instance in the same group: the two share the partitions until it leaves.
         ConfigurableApplicationContext secondRisk = start(RiskApplication.builder(), "risk-2");

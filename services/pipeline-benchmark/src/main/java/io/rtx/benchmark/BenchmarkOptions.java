@@ -1,5 +1,6 @@
 package io.rtx.benchmark;
 
+import io.rtx.events.BrokerFeatures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,10 +31,13 @@ import java.util.Map;
  *                         gateway does, a few ms is what many gateways at a high rate add up to
  * @param brokerSetting    extra {@code server.properties} lines for the broker the run starts ({@code name=value},
  *                         several separated by {@code ;}); null for none
+ * @param transactionVersion the {@code transaction.version} the started broker's storage is formatted with: 2
+ *                         (RTX's, see {@code BrokerFeatures}) or 1 to compare with the old protocol; an external
+ *                         broker's is only read and reported
  */
 record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commitIntervalMs, int partitions,
                         int accounts, int symbols, long seed, String bootstrap, boolean runFloor, Path output,
-                        String processorSetting, int senderLingerMs, String brokerSetting) {
+                        String processorSetting, int senderLingerMs, String brokerSetting, short transactionVersion) {
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -57,7 +61,9 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
                 Path.of(take(given, "output", "target/pipeline-benchmark")),
                 take(given, "processor-setting", null),
                 Integer.parseInt(take(given, "sender-linger-ms", "0")),
-                take(given, "broker-setting", null));
+                take(given, "broker-setting", null),
+                Short.parseShort(take(given, "transaction-version",
+                        Short.toString(BrokerFeatures.REQUIRED_TRANSACTION_VERSION))));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
         }
@@ -82,9 +88,10 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
         return settings(brokerSetting);
     }
 
-    /** Whether the services or the broker run with anything the caller added, so results are kept apart. */
+    /** Whether the services or the broker run with anything the caller changed, so results are kept apart. */
     boolean hasExtraSettings() {
-        return processorSetting != null || brokerSetting != null;
+        return processorSetting != null || brokerSetting != null
+                || transactionVersion != BrokerFeatures.REQUIRED_TRANSACTION_VERSION;
     }
 
     private static List<String> settings(String joined) {

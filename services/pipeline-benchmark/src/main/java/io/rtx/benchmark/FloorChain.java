@@ -30,7 +30,7 @@ final class FloorChain {
              TransactionalHop second = new TransactionalHop(clients, "floor-hop-2", runId, mid, out, commitInterval, maxRunTime)) {
             return run.run("floor", in, List.of(mid, out),
                     (topic, record) -> topic.equals(mid) ? Arrival.FIRST_HOP : Arrival.SECOND_HOP,
-                    List.of("floor-hop-1-" + runId, "floor-hop-2-" + runId));
+                    List.of("floor-hop-1-" + runId, "floor-hop-2-" + runId), CommitWatch.all(List.of(first, second)));
         } finally {
             try (Admin admin = clients.admin()) {
                 admin.deleteTopics(topics).all().get();

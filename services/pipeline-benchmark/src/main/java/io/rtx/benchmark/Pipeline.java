@@ -69,8 +69,9 @@ final class Pipeline implements AutoCloseable {
     }
 
     PacedRun.Result measure(PacedRun run) throws Exception {
+        List<String> applicationIds = List.of("rtx-risk", "rtx-matching");   // also their consumer groups
         return run.run("pipeline", Topics.ORDER_COMMANDS, List.of(Topics.EXECUTION_REPORTS), Pipeline::classify,
-                List.of("rtx-risk", "rtx-matching"));
+                applicationIds, new StreamThreadCommits(applicationIds));
     }
 
     /** Risk's report is the first hop (PENDING_NEW, or REJECTED: the order goes no further); matching's the second. */

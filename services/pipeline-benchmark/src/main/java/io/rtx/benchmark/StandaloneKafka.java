@@ -1,5 +1,6 @@
 package io.rtx.benchmark;
 
+import io.rtx.events.BrokerFeatures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * the {@code kafka_2.13} jars on this JVM's classpath, listening only on 127.0.0.1. A separate process
  * keeps the broker's threads and garbage collector out of the measured JVM, as in production.
  *
+ * <p>Its storage is formatted with a chosen {@code transaction.version}, checked once it is up. It exposes its
+ * own JMX on a local port, unauthenticated, so {@link BrokerMetrics} can read its request and record counters.
+ *
  * <p>{@link #close()} stops the process and deletes its directory; a shutdown hook does the same if
  * the benchmark is interrupted (Ctrl-C), so no broker or temp dir outlives a run.
  */
@@ -37,27 +41,32 @@ final class StandaloneKafka implements AutoCloseable {
 
     private final Path directory;
     private final String bootstrap;
+    private final int jmxPort;
     private final Thread shutdownHook;
     private Process process;
 
-    private StandaloneKafka(Path directory, String bootstrap) {
+    private StandaloneKafka(Path directory, String bootstrap, int jmxPort) {
         this.directory = directory;
         this.bootstrap = bootstrap;
+        this.jmxPort = jmxPort;
         this.shutdownHook = new Thread(this::stop, "stop-kafka");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** @param extraSettings more {@code server.properties} lines ({@code name=value}); they win over the defaults */
-    static StandaloneKafka start(int partitions, List<String> extraSettings) throws Exception {
+    /**
+     * @param extraSettings      more {@code server.properties} lines ({@code name=value}); they win over the defaults
+     * @param transactionVersion the {@code transaction.version} to format the storage with
+     */
+    static StandaloneKafka start(int partitions, List<String> extraSettings, short transactionVersion) throws Exception {
         Path directory = Files.createTempDirectory("rtx-benchmark-kafka-");
         int port = freePort();
         int controllerPort = freePort();
-        StandaloneKafka kafka = new StandaloneKafka(directory, "127.0.0.1:" + port);
+        StandaloneKafka kafka = new StandaloneKafka(directory, "127.0.0.1:" + port, freePort());
         try {
             Path config = kafka.writeConfig(port, controllerPort, partitions, extraSettings);
-            kafka.format(config);
+            kafka.format(config, transactionVersion);
             kafka.launch(config);
-            kafka.awaitReady(port);
+            kafka.awaitReady(port, transactionVersion);
             return kafka;
         } catch (Exception e) {
             kafka.close();
@@ -71,6 +80,10 @@ final class StandaloneKafka implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    int jmxPort() {
+        return jmxPort;
     }
 
     private Path writeConfig(int port, int controllerPort, int partitions, List<String> extraSettings) throws IOException {
@@ -102,9 +115,13 @@ final class StandaloneKafka implements AutoCloseable {
     }
 
     /** {@code kafka-storage.sh format}: StorageTool ends with System.exit, hence its own short-lived JVM. */
-    private void format(Path config) throws IOException, InterruptedException {
-        Process format = java(List.of(), "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                "-c", config.toString()).redirectOutput(directory.resolve("format.log").toFile()).start();
+    private void format(Path config, short transactionVersion) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+        // By default exactly the features RTX formats its own storage with; another version only to compare.
+        args.addAll(transactionVersion == BrokerFeatures.REQUIRED_TRANSACTION_VERSION ? BrokerFeatures.formatArguments()
+                : List.of("--feature", BrokerFeatures.TRANSACTION_VERSION + "=" + transactionVersion));
+        Process format = java(List.of(), "kafka.tools.StorageTool", args.toArray(String[]::new))
+                .redirectOutput(directory.resolve("format.log").toFile()).start();
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             format.destroyForcibly();
             throw new IllegalStateException("kafka storage format failed: " + tail(directory.resolve("format.log")));
@@ -112,13 +129,26 @@ final class StandaloneKafka implements AutoCloseable {
     }
 
     private void launch(Path config) throws IOException {
-        process = java(BROKER_JVM_OPTIONS, "kafka.Kafka", config.toString())
+        List<String> jvmOptions = new ArrayList<>(BROKER_JVM_OPTIONS);
+        // JMX on 127.0.0.1 only, registry and objects on one port, so only this machine can read (or change) it.
+        jvmOptions.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.local.only=true",
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false"));
+        process = java(jvmOptions, "kafka.Kafka", config.toString())
                 .redirectOutput(directory.resolve("broker.log").toFile()).start();
-        log.info("kafka broker pid {} on {} (log {})", process.pid(), bootstrap, directory.resolve("broker.log"));
+        log.info("kafka broker pid {} on {}, JMX on 127.0.0.1:{} (log {})", process.pid(), bootstrap, jmxPort,
+                directory.resolve("broker.log"));
     }
 
-    /** Waits for the port to accept connections (silently), then for the broker to answer a metadata request. */
-    private void awaitReady(int port) throws InterruptedException, ExecutionException {
+    /**
+     * Waits for the port to accept connections (silently), then for the broker to answer a metadata request, then
+     * checks that the storage was formatted as asked: a run on another transaction version would measure another protocol.
+     */
+    private void awaitReady(int port, short transactionVersion) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!accepts(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -128,6 +158,11 @@ final class StandaloneKafka implements AutoCloseable {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.describeCluster().nodes().get();
+            short finalized = BrokerFeatures.finalizedTransactionVersion(admin);
+            if (finalized != transactionVersion) {
+                throw new IllegalStateException(BrokerFeatures.TRANSACTION_VERSION + " is finalized at " + finalized
+                        + ", the run asked for " + transactionVersion);
+            }
         }
     }
 

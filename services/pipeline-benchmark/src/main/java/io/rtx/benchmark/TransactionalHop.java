@@ -17,17 +17,24 @@ import org.apache.kafka.common.TopicPartition;
  * interval send the consumed offsets into the transaction and commit it (synchronously, blocking the
  * loop, as Streams does). What remains is the latency Kafka's transactions alone add to a hop.
  *
- * <p>Runs on its own thread until {@link #close()} or its deadline.
+ * <p>Runs on its own thread until {@link #close()} or its deadline. As a {@link CommitWatch} it reports the time
+ * its commits block the loop (sending the offsets and committing, as in a Streams thread's commit).
  */
-final class TransactionalHop implements AutoCloseable {
+final class TransactionalHop implements AutoCloseable, CommitWatch {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final String output;
     private final long commitIntervalNanos;
     private final long deadlineNanos;
+    private final String role;
     private final Thread thread;
     private volatile boolean stopped;
+    /** Written by the hop's thread only. */
+    private volatile long commits;
+    private volatile long commitNanos;
+    private long commitsAtWindowStart;
+    private long commitNanosAtWindowStart;
 
     /**
      * @param role  the hop's thread name (floor-hop-1, floor-hop-2), so its CPU is reported per hop
@@ -38,6 +45,7 @@ final class TransactionalHop implements AutoCloseable {
         this.consumer = clients.consumer(role + "-" + runId);
         this.producer = clients.transactionalProducer(role + "-" + runId);
         this.output = output;
+        this.role = role;
         this.commitIntervalNanos = commitInterval.toNanos();
         this.deadlineNanos = System.nanoTime() + maxRunTime.toNanos();
         consumer.subscribe(List.of(input));
@@ -68,6 +76,8 @@ final class TransactionalHop implements AutoCloseable {
                     if (inTransaction) {
                         producer.sendOffsetsToTransaction(consumed, consumer.groupMetadata());
                         producer.commitTransaction();
+                        commitNanos += System.nanoTime() - now;
+                        commits++;
                         consumed.clear();
                         inTransaction = false;
                     }
@@ -78,6 +88,20 @@ final class TransactionalHop implements AutoCloseable {
             producer.close();
             consumer.close();
         }
+    }
+
+    @Override
+    public void windowStarts() {
+        commitNanosAtWindowStart = commitNanos;
+        commitsAtWindowStart = commits;
+    }
+
+    @Override
+    public List<Commits> windowEnds(double windowSeconds) {
+        long count = commits - commitsAtWindowStart;
+        double busySeconds = (commitNanos - commitNanosAtWindowStart) / 1e9;
+        return List.of(new Commits(role, count / windowSeconds, busySeconds * 1000 / count, Double.NaN,
+                busySeconds / windowSeconds));
     }
 
     @Override
