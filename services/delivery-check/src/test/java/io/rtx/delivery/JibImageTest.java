@@ -338,7 +338,7 @@ class JibImageTest {
     }
   }
 
-  /** Runs until the output contains {@code marker} (or the process ends, or the timeout), then stops it. */
+  /** Runs until the output holds the whole line with {@code marker} (or the process ends, or the timeout), then stops it. */
   private static String runUntil(Duration timeout, Map<String, String> env, String marker, String... command)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -364,13 +364,13 @@ class JibImageTest {
     try {
       while (System.nanoTime() < deadline && process.isAlive()) {
         synchronized (out) {
-          if (out.indexOf(marker) >= 0) {
-            break;
+          int at = out.indexOf(marker);
+          if (at >= 0 && out.indexOf("\n", at) >= 0) {
+            break; // the whole line with the marker has arrived
           }
         }
         Thread.sleep(200);
       }
-      Thread.sleep(500); // let the line after the marker arrive
     } finally {
       // unshare --kill-child takes the JVM (PID 1 of its namespace) and anything it started with it.
       process.destroy();
