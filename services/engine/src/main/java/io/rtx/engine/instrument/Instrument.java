@@ -66,7 +66,8 @@ public record Instrument(
      *   <li>both assets (code and scale), {@code priceScale} and {@code quantityScale} never change;</li>
      *   <li>{@code tickSize} and {@code lotSize} may only become a divisor of the old one, so every
      *       resting price and quantity stays on the grid;</li>
-     *   <li>the larger fee may not rise: a resting buy holds for it, and a fill must never need more;</li>
+     *   <li>either fee may change as long as the larger does not rise: a resting buy holds for it, and
+     *       a fill must never need more;</li>
      *   <li>min and max quantity, price band, notional cap, a lower fee and the self-trade policy apply
      *       to new orders and amends only, and may change freely.</li>
      * </ul>
