@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The state of an account after something changed it: an account command (kind = the command's
- * kind, {@code accepted} false with a {@code reason} if refused) or an order's hold, fill or release
- * (kind BALANCE, {@code commandId} naming the order). {@code sequence} counts the account's events
- * (1, 2, 3, ...) so projections apply each exactly once and in order.
+ * kind, {@code accepted} false with a {@code reason} if refused: a core {@code ReasonCode}'s name) or
+ * an order's hold, fill or release (kind BALANCE, {@code commandId} naming the order).
+ * {@code sequence} counts the account's events (1, 2, 3, ...) so projections apply each exactly once
+ * and in order.
  */
 public record AccountEventMessage(
         int schemaVersion,

@@ -2,8 +2,10 @@ package io.rtx.events;
 
 /**
  * An execution report on the wire. {@code source} is MATCHING for the book's reports (which carry the
- * symbol's gap-free {@code sequence}) and RISK for pre-trade decisions (sequence 0): PENDING_NEW when
- * a new order passed the checks, REJECTED / REQUEST_REJECTED when it did not.
+ * symbol's gap-free {@code sequence}) and RISK for pre-trade decisions (sequence 0): exec type and
+ * status PENDING_NEW when a new order passed the checks, REJECTED / REQUEST_REJECTED when it did not.
+ * Exec types, statuses and reasons are the names of the core's {@code ExecType}, {@code OrderStatus}
+ * and {@code ReasonCode}.
  */
 public record ExecutionReportMessage(
         int schemaVersion,
@@ -31,6 +33,4 @@ public record ExecutionReportMessage(
 
     public static final String SOURCE_MATCHING = "MATCHING";
     public static final String SOURCE_RISK = "RISK";
-    /** Exec type and status of risk's acknowledgement: accepted by risk, not yet in the book. */
-    public static final String PENDING_NEW = "PENDING_NEW";
 }

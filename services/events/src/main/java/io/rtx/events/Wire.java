@@ -81,7 +81,7 @@ public final class Wire {
         String price = accepted instanceof PlaceOrder place ? instrument.formatPrice(place.price()) : m.price();
         return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK,
                 m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(), m.timeInForce(),
-                ExecutionReportMessage.PENDING_NEW, ExecutionReportMessage.PENDING_NEW, price, m.quantity(), "0",
+                ExecType.PENDING_NEW.name(), OrderStatus.PENDING_NEW.name(), price, m.quantity(), "0",
                 m.quantity(), "0", "0", null, 0, null, m.timestamp());
     }
 

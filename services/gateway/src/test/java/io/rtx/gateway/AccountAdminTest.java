@@ -50,6 +50,8 @@ class AccountAdminTest extends GatewayTest {
         assertThat(badScale.get("field").asString()).isEqualTo("amount");
         json(post(withdrawals(account), ADMIN_KEY, Map.of("asset", "DOGE", "amount", "1")), 400);
         json(post(withdrawals(999_999), ADMIN_KEY, Map.of("asset", "USD", "amount", "1.00")), 404);
+        JsonNode exists = json(post("/api/v1/admin/accounts", ADMIN_KEY, Map.of("accountId", Long.toString(account))), 409);
+        assertThat(exists.get("reason").asString()).isEqualTo("ACCOUNT_EXISTS");
         json(post(withdrawals(account), key, Map.of("asset", "USD", "amount", "1.00")), 403);
     }
 

@@ -67,13 +67,43 @@ class EdgeTest extends GatewayTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(btcEur).exchange(), 400, "baseScale");
     }
 
-    private void assertField(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response,
-                             int status, String field) {
+    @Test
+    void aRedefinitionThatCouldStrandRestingOrdersIsRefusedNamingTheFieldAndNeverPublished() {
+        Map<String, Object> rescaled = new java.util.HashMap<>(Fixture.instrument());
+        rescaled.put("priceScale", 3);
+        rescaled.put("tickSize", "0.010");
+        assertThat(assertField(putInstrument(rescaled), 409, "priceScale").get("reason").asString())
+                .isEqualTo("SCALE_CHANGED");
+        Map<String, Object> coarserLot = new java.util.HashMap<>(Fixture.instrument());
+        coarserLot.put("lotSize", "0.0020");
+        coarserLot.put("minQuantity", "0.0020");
+        assertThat(assertField(putInstrument(coarserLot), 409, "lotSize").get("reason").asString())
+                .isEqualTo("LOT_SIZE_NOT_DIVISOR");
+        Map<String, Object> raisedFee = new java.util.HashMap<>(Fixture.instrument());
+        raisedFee.put("takerFeeBps", 30);
+        JsonNode problem = assertField(putInstrument(raisedFee), 409, "takerFeeBps");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:rtx:problem:instrument-redefinition-refused");
+        assertThat(problem.get("reason").asString()).isEqualTo("FEE_RAISED");
+
+        JsonNode inForce = json(get("/api/v1/markets/instruments/" + SYMBOL, Fixture.keyA), 200);
+        assertThat(inForce.get("priceScale").asInt()).isEqualTo(2);
+        assertThat(inForce.get("takerFeeBps").asInt()).isEqualTo(20);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putInstrument(
+            Map<String, Object> definition) {
+        return web.put().uri("/api/v1/admin/instruments/" + SYMBOL).header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(definition).exchange();
+    }
+
+    private JsonNode assertField(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response,
+                                 int status, String field) {
         JsonNode problem = response.expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.path("field").asString()).as(problem.toString()).isEqualTo(field);
+        return problem;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.rtx.ledger;
 
+import io.rtx.engine.order.ExecType;
+import io.rtx.engine.order.OrderStatus;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.ExecutionReportMessage;
@@ -38,8 +40,8 @@ final class Messages {
     /** Risk's acknowledgement: the order passed pre-trade checks and is on its way to the book. */
     static ExecutionReportMessage pendingNew(String symbol, long orderId, long accountId, long timestamp) {
         return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK, symbol,
-                0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", ExecutionReportMessage.PENDING_NEW,
-                ExecutionReportMessage.PENDING_NEW, "100.50", "2.000", "0", "2.000", "0", "0", null, 0, null, timestamp);
+                0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", ExecType.PENDING_NEW.name(),
+                OrderStatus.PENDING_NEW.name(), "100.50", "2.000", "0", "2.000", "0", "0", null, 0, null, timestamp);
     }
 
     /** Matching's rejection of an accepted order it could not put in a book (no sequence). */

@@ -3,6 +3,8 @@ package io.rtx.matching;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rtx.engine.order.ReasonCode;
+import io.rtx.events.Topics;
 import java.util.function.Supplier;
 
 /** The matching processor's business metrics (names in docs/metrics.md). */
@@ -31,6 +33,12 @@ public final class MatchingMetrics {
 
     void remove(Gauge gauge) {
         registry.remove(gauge);
+    }
+
+    /** A definition the instruments in force refused; it went to the instruments' dead-letter topic. */
+    void instrumentRefused(ReasonCode reason) {
+        Counter.builder("rtx.matching.instruments.refused").tag("reason", reason.name()).register(registry).increment();
+        deadLetter(Topics.INSTRUMENTS);
     }
 
     void deadLetter(String topic) {

@@ -11,14 +11,13 @@ import io.rtx.engine.orderbook.OrderBook;
 import io.rtx.engine.orderbook.PriceTimeOrderBook;
 import io.rtx.engine.orderbook.Trade;
 import io.rtx.events.ExecutionReportMessage;
-import io.rtx.events.InstrumentMessage;
 import io.rtx.events.JsonSerde;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Routed;
 import io.rtx.events.Topics;
 import io.rtx.events.Wire;
 import io.rtx.matching.books.BookStore;
-import io.rtx.streams.GlobalTables;
+import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.OnDemandPunctuation;
 import io.rtx.streams.Outputs;
 import java.time.Duration;
@@ -33,7 +32,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * The matching processor's task-level adapter. Holds the books of the symbols its partitions carry,
  * rebuilt once from the per-order store when the task starts (ADR 0002); applies each accepted
  * command to its book, emits the reports, trades and one L2 update, and persists only the orders the
- * command touched.
+ * command touched. A book trades under its instrument in force ({@link InstrumentsInForce}): the
+ * stored orders are longs in its scales, so a redefinition the core refuses never reaches the book.
  *
  * <p>GTD expiry runs from a wall-clock punctuator: stream time only advances when records arrive on
  * the partition, and an idle symbol's orders must still expire on time. The expiry time becomes an
@@ -50,20 +50,20 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
     private final CommandOutcome outcome = new CommandOutcome();
     private Outputs outputs;
     private BookStore store;
-    private GlobalTables<InstrumentMessage> instruments;
+    private InstrumentsInForce instruments;
     private OnDemandPunctuation expiry;
 
     /** A live book with the definition it was built from and its L2 update counter. */
     private static final class SymbolBook {
-        final InstrumentMessage definition;
+        final InstrumentsInForce.Entry definition;
         final Instrument instrument;
         final OrderBook book;
         final Gauge gauge;
         long bookUpdateSequence;
 
-        SymbolBook(InstrumentMessage definition, OrderBook book, long bookUpdateSequence, Gauge gauge) {
+        SymbolBook(InstrumentsInForce.Entry definition, OrderBook book, long bookUpdateSequence, Gauge gauge) {
             this.definition = definition;
-            this.instrument = definition.toInstrument();
+            this.instrument = definition.instrument();
             this.book = book;
             this.bookUpdateSequence = bookUpdateSequence;
             this.gauge = gauge;
@@ -79,9 +79,10 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
     public void init(ProcessorContext<String, Routed> context) {
         outputs = new Outputs(context, "matching");
         store = new BookStore(context.getStateStore(BookStore.ORDERS), context.getStateStore(BookStore.BOOKS));
-        instruments = new GlobalTables<>(context, MatchingTopology.INSTRUMENTS_STORE);
+        instruments = new InstrumentsInForce(context, MatchingTopology.INSTRUMENTS_STORE, outputs,
+                metrics::instrumentRefused);
         store.snapshots().forEach((symbol, snapshot) -> {
-            InstrumentMessage definition = instruments.get(symbol);
+            InstrumentsInForce.Entry definition = instruments.current(symbol);
             if (definition != null) {
                 open(definition, snapshot);
             }
@@ -102,7 +103,7 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
             outputs.deadLetter(record, Topics.ACCEPTED_ORDERS, e.getMessage());
             return;
         }
-        SymbolBook book = book(request.symbol());
+        SymbolBook book = book(request.symbol(), record.timestamp());
         if (book == null) {
             reject(record, request, ReasonCode.UNKNOWN_INSTRUMENT);
             return;
@@ -155,9 +156,9 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
         }
     }
 
-    /** The symbol's book; rebuilt from its snapshot if the instrument's definition changed. */
-    private SymbolBook book(String symbol) {
-        InstrumentMessage definition = instruments.get(symbol);
+    /** The symbol's book; rebuilt from its snapshot if the definition in force changed. */
+    private SymbolBook book(String symbol, long timestamp) {
+        InstrumentsInForce.Entry definition = instruments.find(symbol, timestamp);
         SymbolBook current = books.get(symbol);
         if (definition == null) {
             return current;
@@ -172,9 +173,9 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
         return current;
     }
 
-    private SymbolBook open(InstrumentMessage definition, BookSnapshot snapshot) {
-        String symbol = definition.symbol();
-        Instrument instrument = definition.toInstrument();
+    private SymbolBook open(InstrumentsInForce.Entry definition, BookSnapshot snapshot) {
+        String symbol = definition.message().symbol();
+        Instrument instrument = definition.instrument();
         OrderBook book = snapshot == null ? new PriceTimeOrderBook(instrument) : PriceTimeOrderBook.restore(instrument, snapshot);
         Gauge gauge = metrics.restingOrders(symbol, () -> {
             SymbolBook live = books.get(symbol);

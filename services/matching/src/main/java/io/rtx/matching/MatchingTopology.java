@@ -2,6 +2,7 @@ package io.rtx.matching;
 
 import io.rtx.events.Routed;
 import io.rtx.matching.books.BookStore;
+import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.Outputs;
 import java.time.Duration;
 import java.util.HashSet;
@@ -11,7 +12,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 
-/** The matching topology: accepted orders (keyed by symbol) → one processor with the book stores → routed sink. */
+/**
+ * The matching topology: accepted orders (keyed by symbol) → one processor with the book stores and the
+ * instruments in force → routed sink.
+ */
 public final class MatchingTopology {
 
     public static final String INSTRUMENTS_STORE = "matching-instruments";
@@ -28,7 +32,9 @@ public final class MatchingTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return new HashSet<>(BookStore.builders());
+                Set<StoreBuilder<?>> stores = new HashSet<>(BookStore.builders());
+                stores.add(InstrumentsInForce.builder());
+                return stores;
             }
         }));
     }

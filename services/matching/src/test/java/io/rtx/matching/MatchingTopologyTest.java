@@ -3,6 +3,7 @@ package io.rtx.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.orderbook.BookSnapshot;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.BookUpdateMessage;
@@ -13,6 +14,7 @@ import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
 import io.rtx.matching.books.BookStore;
+import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.TopologyDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -94,6 +96,46 @@ class MatchingTopologyTest {
         try (var all = restingOrders().all()) {
             assertThat(all).toIterable().extracting(kv -> kv.key).containsExactly("2");
         }
+    }
+
+    @Test
+    void aRedefinitionThatChangesAScaleWhileOrdersRestIsRefusedAndTheBookTradesOnUnchanged() {
+        place(1, 100, "SELL", "GTC", 0, "10000.00", "0.5", 1);
+        matching.read(Topics.BOOK_UPDATES);
+        Instrument btcUsd = Instruments.BTC_USD;
+        // Prices in 0.001 USD, the tick still 0.01: the resting 1,000,000 would mean 1,000.000.
+        Instrument rescaled = new Instrument(SYMBOL, btcUsd.base(), btcUsd.quote(), 3, 4, 10, 10, 10, 1_000_000,
+                1_000, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
+        matching.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(rescaled));
+
+        place(2, 200, "BUY", "GTC", 0, "10001.00", "0.2", 2);
+        place(3, 201, "BUY", "GTC", 0, "9999.00", "0.1", 3);
+
+        assertThat(matching.values(Topics.TRADES, TradeMessage.class)).singleElement().satisfies(trade -> {
+            assertThat(trade.price()).isEqualTo("10000.00");
+            assertThat(trade.quantity()).isEqualTo("0.2000");
+        });
+        assertThat(matching.values(Topics.BOOK_UPDATES, BookUpdateMessage.class)).extracting(BookUpdateMessage::asks)
+                .containsExactly(List.of(new BookUpdateMessage.Level("10000.00", "0.3000", 1)), List.of());
+        assertThat(restingOrders().get("1").order().price()).isEqualTo(10_000_00);
+        assertThat(restingOrders().get("3").order().price()).isEqualTo(9_999_00);
+        assertThat(matching.deadLetters(Topics.INSTRUMENTS)).as("reported once, not on every command")
+                .singleElement().satisfies(refused -> assertThat(TopologyDriver.header(refused.headers(),
+                        Topics.DLQ_REASON_HEADER)).startsWith("SCALE_CHANGED: priceScale:"));
+        assertThat(registry.get("rtx.matching.instruments.refused").tag("reason", "SCALE_CHANGED").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("rtx.dead.letters").tag("topic", Topics.INSTRUMENTS).counter().count()).isEqualTo(1);
+        // Kept in the task's changelog-backed store, so a restart trades on under the old definition too.
+        KeyValueStore<String, InstrumentsInForce.Slot> inForce = matching.driver.getKeyValueStore(InstrumentsInForce.NAME);
+        assertThat(inForce.get(SYMBOL)).isEqualTo(new InstrumentsInForce.Slot(InstrumentMessage.of(btcUsd),
+                InstrumentMessage.of(rescaled)));
+
+        // Once the definition in force is republished, the refused one is reported again if it comes back.
+        matching.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(btcUsd));
+        place(4, 202, "BUY", "GTC", 0, "9998.00", "0.1", 4);
+        matching.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(rescaled));
+        place(5, 203, "BUY", "GTC", 0, "9997.00", "0.1", 5);
+        assertThat(matching.deadLetters(Topics.INSTRUMENTS)).hasSize(1);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.rtx.benchmark;
 
 import io.rtx.benchmark.ArrivalListener.Arrival;
 import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.order.ExecType;
+import io.rtx.engine.order.ReasonCode;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.ExecutionReportMessage;
@@ -79,7 +81,7 @@ final class Pipeline implements AutoCloseable {
         if (ExecutionReportMessage.SOURCE_MATCHING.equals(report.source())) {
             return Arrival.SECOND_HOP;
         }
-        return ExecutionReportMessage.PENDING_NEW.equals(report.execType()) ? Arrival.FIRST_HOP : Arrival.FIRST_HOP_FINAL;
+        return ExecType.PENDING_NEW.name().equals(report.execType()) ? Arrival.FIRST_HOP : Arrival.FIRST_HOP_FINAL;
     }
 
     /**
@@ -151,7 +153,7 @@ final class Pipeline implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(200))) {
                 AccountEventMessage event = serde.deserializer().deserialize(Topics.ACCOUNT_EVENTS, record.value());
                 if (event.commandId() != null && event.commandId().startsWith(prefix)) {
-                    if (!event.accepted() && !"ACCOUNT_EXISTS".equals(event.reason())) {
+                    if (!event.accepted() && !ReasonCode.ACCOUNT_EXISTS.name().equals(event.reason())) {
                         throw new IllegalStateException("account command refused: " + event);
                     }
                     answered++;

@@ -3,6 +3,7 @@ package io.rtx.risk;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rtx.engine.order.ReasonCode;
+import io.rtx.events.Topics;
 
 /** The risk processor's business metrics (names in docs/metrics.md). */
 public final class RiskMetrics {
@@ -28,6 +29,12 @@ public final class RiskMetrics {
 
     void fillSettled() {
         fillsSettled.increment();
+    }
+
+    /** A definition the instruments in force refused; it went to the instruments' dead-letter topic. */
+    void instrumentRefused(ReasonCode reason) {
+        Counter.builder("rtx.risk.instruments.refused").tag("reason", reason.name()).register(registry).increment();
+        deadLetter(Topics.INSTRUMENTS);
     }
 
     void deadLetter(String topic) {

@@ -10,12 +10,12 @@ import io.rtx.engine.order.ReasonCode;
 import io.rtx.engine.order.ReduceQuantity;
 import io.rtx.engine.orderbook.ExecutionReport;
 import io.rtx.engine.risk.Account;
+import io.rtx.engine.risk.AccountAdministration;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskDecision;
 import io.rtx.engine.settlement.Settlement;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.ExecutionReportMessage;
-import io.rtx.events.InstrumentMessage;
 import io.rtx.events.JsonSerde;
 import io.rtx.events.Message;
 import io.rtx.events.MessageSerdes;
@@ -28,6 +28,7 @@ import io.rtx.risk.accounts.AccountStore;
 import io.rtx.risk.accounts.AccountStore.LoadedAccount;
 import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.GlobalTables;
+import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.OnDemandPunctuation;
 import io.rtx.streams.Outputs;
 import java.time.Duration;
@@ -39,8 +40,9 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The risk processor's one task-level adapter: reads order commands, account commands and execution
  * reports for the accounts of its partitions, applies the core ({@link PreTradeRisk},
- * {@link Settlement}) to the account from the store, and emits what follows. Every trading rule is
- * in the core; this class only loads, converts, saves and routes.
+ * {@link Settlement}, {@link AccountAdministration}) to the account from the store, under the
+ * instruments in force ({@link InstrumentsInForce}), and emits what follows. Every trading rule is in
+ * the core; this class only loads, converts, saves and routes.
  */
 final class RiskProcessor implements Processor<String, byte[], String, Routed> {
 
@@ -53,9 +55,9 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     private ProcessorContext<String, Routed> context;
     private Outputs outputs;
     private AccountStore accounts;
-    private GlobalTables<InstrumentMessage> instruments;
+    private InstrumentsInForce instruments;
     private GlobalTables<TradeMessage> lastTrades;
-    private AccountAdministration administration;
+    private AccountAdapter administration;
     private PendingFees fees;
     private OnDemandPunctuation feeSweep;
 
@@ -71,10 +73,11 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         this.context = context;
         this.outputs = new Outputs(context, RiskTopology.SOURCE);
         this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME), recentAccounts);
-        this.instruments = new GlobalTables<>(context, RiskTopology.INSTRUMENTS_STORE);
+        this.instruments = new InstrumentsInForce(context, RiskTopology.INSTRUMENTS_STORE, outputs,
+                metrics::instrumentRefused);
         this.lastTrades = new GlobalTables<>(context, RiskTopology.LAST_TRADES_STORE);
-        this.administration = new AccountAdministration(accounts, instruments, outputs,
-                risk.configuration().feeAccountId());
+        this.administration = new AccountAdapter(accounts, instruments, outputs,
+                new AccountAdministration(risk.configuration()), risk.configuration().feeAccountId());
         this.fees = new PendingFees(context.getStateStore(PendingFees.NAME));
         String task = context.taskId().toString();
         // Wall clock: fees must reach the fee account when no input arrives too. Armed by an accrual,
@@ -114,9 +117,9 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
 
     private void onOrderCommand(Record<String, byte[]> record, OrderCommandMessage request) {
         LoadedAccount stored = accounts.find(request.accountId());
-        InstrumentMessage definition = instruments.get(request.symbol());
+        InstrumentsInForce.Entry definition = instruments.find(request.symbol(), record.timestamp());
         Account account = stored == null ? null : stored.account();
-        Instrument instrument = definition == null ? null : definition.toInstrument();
+        Instrument instrument = definition == null ? null : definition.instrument();
         RiskDecision decision;
         if (account == null || instrument == null) {
             decision = RiskDecision.reject(null, account == null ? ReasonCode.UNKNOWN_ACCOUNT : ReasonCode.UNKNOWN_INSTRUMENT);
@@ -173,11 +176,11 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
             return; // our own acknowledgements and rejections
         }
         LoadedAccount stored = accounts.find(message.accountId());
-        InstrumentMessage definition = instruments.get(message.symbol());
+        InstrumentsInForce.Entry definition = instruments.find(message.symbol(), record.timestamp());
         if (stored == null || definition == null) {
             return; // a refused request naming an account risk never knew: nothing is held
         }
-        Instrument instrument = definition.toInstrument();
+        Instrument instrument = definition.instrument();
         Account account = stored.account();
         ExecutionReport report = Wire.report(message, instrument);
         if (account.openOrder(report.orderId()) == null || report.execType() == ExecType.NEW) {

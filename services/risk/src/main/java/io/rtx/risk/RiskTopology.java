@@ -4,6 +4,7 @@ import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.events.Routed;
 import io.rtx.risk.accounts.AccountStore;
 import io.rtx.risk.fees.PendingFees;
+import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.Outputs;
 import java.time.Duration;
 import java.util.Set;
@@ -15,7 +16,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /**
  * The risk topology: one source over order commands, account commands and execution reports (all
  * keyed by account, so co-partitioned), one processor with the {@code accounts} store, one routed
- * sink. Instruments and last trades are global tables read by store name.
+ * sink. Instruments and last trades are global tables read by store name; each task keeps the
+ * instruments it trades under in its own store ({@link InstrumentsInForce}).
  */
 public final class RiskTopology {
 
@@ -41,7 +43,7 @@ public final class RiskTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(AccountStore.builder(), PendingFees.builder());
+                return Set.of(AccountStore.builder(), PendingFees.builder(), InstrumentsInForce.builder());
             }
         }));
     }

@@ -3,12 +3,15 @@ package io.rtx.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.order.ExecType;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
+import io.rtx.events.JsonSerde;
 import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
@@ -32,11 +35,12 @@ class RiskTopologyTest {
 
     @TempDir
     Path stateDir;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyDriver risk;
 
     @BeforeEach
     void start() {
-        risk = new TopologyDriver(RiskTopologyDriver.topology(new RiskConfiguration(3, 0), new SimpleMeterRegistry()),
+        risk = new TopologyDriver(RiskTopologyDriver.topology(new RiskConfiguration(3, 0), registry),
                 "rtx-risk-test", stateDir);
         risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(Instruments.BTC_USD));
         account(AccountCommandMessage.Kind.OPEN, 1, null, null);
@@ -92,7 +96,8 @@ class RiskTopologyTest {
         assertThat(accepted).hasSize(1);
         assertThat(accepted.get(0).key).isEqualTo(SYMBOL);
         ExecutionReportMessage ack = onlyReport();
-        assertThat(ack.execType()).isEqualTo(ExecutionReportMessage.PENDING_NEW);
+        assertThat(ack.execType()).isEqualTo(ExecType.PENDING_NEW.name());
+        assertThat(ack.status()).isEqualTo("PENDING_NEW");
         assertThat(ack.source()).isEqualTo(ExecutionReportMessage.SOURCE_RISK);
         // 5,000 USD + 20 bps taker fee held.
         assertThat(balance("USD")).isEqualTo(new AccountEventMessage.BalanceMessage("USD", "94990.00000000", "5010.00000000"));
@@ -195,6 +200,45 @@ class RiskTopologyTest {
     }
 
     @Test
+    void aRedefinitionThatChangesAScaleIsRefusedAndTheHoldsStayInTheOldOne() {
+        send(place(60, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
+        risk.read(Topics.EXECUTION_REPORTS);
+        Instrument btcUsd = Instruments.BTC_USD;
+        // Prices in 0.001 USD, the tick still 0.01: the stored 1,000,000 would mean 1,000.000.
+        Instrument rescaled = new Instrument(SYMBOL, btcUsd.base(), btcUsd.quote(), 3, 4, 10, 10, 10, 1_000_000,
+                1_000, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
+        risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(rescaled));
+
+        // Matching refused it too: its fill of 0.2 at 10,000.00 comes in the old scales.
+        risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage(V, "MATCHING", SYMBOL, 7, 60, "c60", 1,
+                "BUY", "LIMIT", "GTC", "TRADE", "PARTIALLY_FILLED", "10000.00", "0.5000", "0.2000", "0.3000",
+                "10000.00", "0.2000", "MAKER", 3, null, 2_000));
+        send(place(61, 1, "BUY", "LIMIT", "GTC", "10000.005", "0.01"));
+
+        // 5,010 held, 2,000 + 2 maker fee spent: the 0.3 left still holds 3,000 + 6 (its taker fee).
+        assertThat(balance("USD")).isEqualTo(new AccountEventMessage.BalanceMessage("USD", "94992.00000000",
+                "3006.00000000"));
+        assertThat(onlyReport().reason()).as("prices still have 2 decimals").isEqualTo("INVALID_ORDER");
+        assertThat(risk.deadLetters(Topics.INSTRUMENTS)).singleElement().satisfies(refused -> {
+            assertThat(refused.key()).isEqualTo(SYMBOL);
+            assertThat(TopologyDriver.header(refused.headers(), Topics.DLQ_REASON_HEADER))
+                    .startsWith("SCALE_CHANGED: priceScale: may not change from 2 to 3");
+            assertThat(JsonSerde.of(InstrumentMessage.class).deserializer()
+                    .deserialize(Topics.INSTRUMENTS, refused.value())).isEqualTo(InstrumentMessage.of(rescaled));
+        });
+        assertThat(registry.get("rtx.risk.instruments.refused").tag("reason", "SCALE_CHANGED").counter().count())
+                .isEqualTo(1);
+
+        // An allowed redefinition (a finer lot, 0.0005) is put in force.
+        Instrument finerLot = new Instrument(SYMBOL, btcUsd.base(), btcUsd.quote(), 2, 4, 1, 5, 5, 1_000_000,
+                1_000, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
+        risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(finerLot));
+        send(place(62, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.0005"));
+        assertThat(onlyReport().execType()).isEqualTo("PENDING_NEW");
+        assertThat(risk.deadLetters(Topics.INSTRUMENTS)).isEmpty();
+    }
+
+    @Test
     void withdrawalsNeverGoBelowZeroAvailable() {
         account(AccountCommandMessage.Kind.WITHDRAW, 1, "USD", "100000.01");
         AccountEventMessage refused = risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class).get(0);
@@ -208,7 +252,7 @@ class RiskTopologyTest {
     @Test
     void garbageAndUnknownSchemaVersionsGoToTheDeadLetterTopicWithTheReason() {
         risk.sendRaw(Topics.ORDER_COMMANDS, "1", "not json".getBytes(StandardCharsets.UTF_8));
-        String futureVersion = new String(io.rtx.events.JsonSerde.write(place(49, 1, "BUY", "LIMIT", "GTC", "1.00", "1")),
+        String futureVersion = new String(JsonSerde.write(place(49, 1, "BUY", "LIMIT", "GTC", "1.00", "1")),
                 StandardCharsets.UTF_8).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         risk.sendRaw(Topics.ORDER_COMMANDS, "1", futureVersion.getBytes(StandardCharsets.UTF_8));
         risk.sendRaw(Topics.EXECUTION_REPORTS, "1", new byte[] {0, 1, 2});

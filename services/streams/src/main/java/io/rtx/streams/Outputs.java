@@ -52,9 +52,15 @@ public final class Outputs {
 
     /** Sends the original bytes to {@code <input>.dlq} with the reason in headers; the task keeps going. */
     public void deadLetter(Record<String, byte[]> cause, String inputTopic, String reason) {
+        deadLetter(cause.key(), cause.value(), cause.timestamp(), inputTopic, reason);
+    }
+
+    /** The same for a record read elsewhere than this processor's input (a global table's). */
+    public void deadLetter(String key, byte[] value, long timestamp, String inputTopic, String reason) {
         RecordHeaders headers = new RecordHeaders();
+        headers.add(SOURCE_HEADER, source);
         headers.add(Topics.DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(Topics.DLQ_SOURCE_HEADER, inputTopic.getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(cause.key(), Routed.deadLetter(inputTopic, cause.value()), cause.timestamp(), headers));
+        context.forward(new Record<>(key, Routed.deadLetter(inputTopic, value), timestamp, headers));
     }
 }

@@ -59,6 +59,24 @@ public record Instrument(
         }
     }
 
+    /**
+     * Whether {@code next} may replace this definition while orders may rest on it. Resting orders,
+     * their holds and the last trade price are stored as longs in this definition's scales and grid:
+     * <ul>
+     *   <li>both assets (code and scale), {@code priceScale} and {@code quantityScale} never change;</li>
+     *   <li>{@code tickSize} and {@code lotSize} may only become a divisor of the old one, so every
+     *       resting price and quantity stays on the grid;</li>
+     *   <li>either fee may change as long as the larger does not rise: a resting buy holds for it, and
+     *       a fill must never need more;</li>
+     *   <li>min and max quantity, price band, notional cap, a lower fee and the self-trade policy apply
+     *       to new orders and amends only, and may change freely.</li>
+     * </ul>
+     * Allowed redefinitions compose: if a → b and b → c are allowed, so is a → c.
+     */
+    public Redefinition redefinitionTo(Instrument next) {
+        return Redefinition.between(this, next);
+    }
+
     public long baseMultiplier() {
         return Decimals.powerOfTen(base.scale() - quantityScale);
     }

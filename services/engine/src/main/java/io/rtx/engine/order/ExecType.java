@@ -2,6 +2,8 @@ package io.rtx.engine.order;
 
 /** Why an execution report was sent. */
 public enum ExecType {
+    /** Pre-trade risk accepted the order and sent it to the book (risk's acknowledgement; never the book's). */
+    PENDING_NEW,
     /** The order was accepted by the book. */
     NEW,
     /** The order (partly) traded; the report carries the last fill. */

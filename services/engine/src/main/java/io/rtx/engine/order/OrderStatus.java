@@ -1,6 +1,8 @@
 package io.rtx.engine.order;
 
 public enum OrderStatus {
+    /** Accepted by pre-trade risk, not yet in the book. */
+    PENDING_NEW,
     NEW, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED, REJECTED;
 
     /** Every accepted order ends in exactly one of these. */

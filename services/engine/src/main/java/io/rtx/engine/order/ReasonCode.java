@@ -1,8 +1,8 @@
 package io.rtx.engine.order;
 
 /**
- * Why an order or request was rejected, cancelled or expired. Pre-trade codes are listed in the
- * order the checks run (see {@code PreTradeCheck}).
+ * Why an order, an account command or an instrument definition was refused, or an order cancelled or
+ * expired. Pre-trade codes are listed in the order the checks run (see {@code PreTradeRisk}).
  */
 public enum ReasonCode {
     // Pre-trade risk, in check order.
@@ -31,5 +31,16 @@ public enum ReasonCode {
     IOC_REMAINDER,
     NO_LIQUIDITY_WITHIN_PROTECTION,
     SELF_TRADE_PREVENTED,
-    GTD_EXPIRED
+    GTD_EXPIRED,
+    // Account commands (AccountAdministration); UNKNOWN_ACCOUNT and INSUFFICIENT_BALANCE above apply too.
+    ACCOUNT_EXISTS,
+    UNKNOWN_ASSET,
+    INVALID_AMOUNT,
+    // Instrument definitions (Instrument.redefinitionTo); INVALID_INSTRUMENT: the definition itself is invalid.
+    INVALID_INSTRUMENT,
+    ASSET_CHANGED,
+    SCALE_CHANGED,
+    TICK_SIZE_NOT_DIVISOR,
+    LOT_SIZE_NOT_DIVISOR,
+    FEE_RAISED
 }

@@ -1,5 +1,6 @@
 package io.rtx.engine.properties;
 
+import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.order.CancelOrder;
 import io.rtx.engine.order.ExpireOrders;
 import io.rtx.engine.order.Order;
@@ -38,9 +39,17 @@ final class Replay {
 
     /** Returns the exchange after the closing commands. */
     static SimulatedExchange run(Scenario scenario, Consumer<Step> check) {
+        return run(scenario, -1, null, check);
+    }
+
+    /** The same with {@code redefinition} put in force just before command {@code redefineAt}. */
+    static SimulatedExchange run(Scenario scenario, int redefineAt, Instrument redefinition, Consumer<Step> check) {
         SimulatedExchange exchange = scenario.newExchange();
         int index = 0;
         for (OrderCommand command : scenario.commands()) {
+            if (index == redefineAt) {
+                exchange.redefine(redefinition);
+            }
             step(exchange, index++, command, check);
         }
         String symbol = exchange.instrument.symbol();

@@ -1,6 +1,7 @@
 package io.rtx.engine.testing;
 
 import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.instrument.Redefinition;
 import io.rtx.engine.order.AmendPrice;
 import io.rtx.engine.order.CancelOrder;
 import io.rtx.engine.order.ExpireOrders;
@@ -29,7 +30,8 @@ import java.util.TreeMap;
  */
 public final class SimulatedExchange implements BookEvents {
 
-    public final Instrument instrument;
+    /** The definition in force; {@link #redefine} replaces it. */
+    public Instrument instrument;
     public OrderBook book;
     public final PreTradeRisk risk;
     public final Map<Long, Account> accounts = new TreeMap<>();
@@ -45,6 +47,16 @@ public final class SimulatedExchange implements BookEvents {
         this.risk = new PreTradeRisk(configuration);
         this.fees = new Account(configuration.feeAccountId());
         accounts.put(fees.id(), fees);
+    }
+
+    /** Puts an allowed redefinition in force as matching does: the book is rebuilt from its snapshot. */
+    public void redefine(Instrument next) {
+        Redefinition change = instrument.redefinitionTo(next);
+        if (!change.allowed()) {
+            throw new IllegalArgumentException("refused: " + change);
+        }
+        book = PriceTimeOrderBook.restore(next, book.snapshot());
+        instrument = next;
     }
 
     public Account open(long accountId, long base, long quote) {

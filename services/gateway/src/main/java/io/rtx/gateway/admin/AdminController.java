@@ -1,5 +1,8 @@
 package io.rtx.gateway.admin;
 
+import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.instrument.Redefinition;
+import io.rtx.engine.order.ReasonCode;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.Message;
@@ -23,6 +26,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -123,7 +127,8 @@ public class AdminController {
         return run(AccountCommandMessage.Kind.RESUME, accountId, null, null, HttpStatus.OK);
     }
 
-    @Operation(summary = "Define or redefine an instrument (200 once this gateway serves it; 202 if not yet)")
+    @Operation(summary = "Define or redefine an instrument (200 once this gateway serves it; 202 if not yet; "
+            + "409 naming the field if the redefinition could strand resting orders)")
     @PutMapping(path = "/instruments/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> defineInstrument(
             @PathVariable @Pattern(regexp = "[A-Z0-9]{1,12}-[A-Z0-9]{1,12}", message = "must look like BASE-QUOTE") String symbol,
@@ -132,11 +137,16 @@ public class AdminController {
                 r.baseScale(), r.quoteAsset(), r.quoteScale(), r.priceScale(), r.quantityScale(), r.tickSize(),
                 r.lotSize(), r.minQuantity(), r.maxQuantity(), r.priceBandPercent(), r.maxNotional(), r.makerFeeBps(),
                 r.takerFeeBps(), r.selfTradePolicy() == null ? "CANCEL_NEWEST" : r.selfTradePolicy());
+        Instrument next;
         try {
-            definition.toInstrument();
+            next = definition.toInstrument();
         } catch (RuntimeException e) {
             throw new InvalidRequestException(fieldOf(e.getMessage()), String.valueOf(e.getMessage()));
         }
+        instruments.find(symbol).map(current -> current.instrument().redefinitionTo(next))
+                .filter(change -> !change.allowed()).ifPresent(change -> {
+                    throw redefinitionRefused(change);
+                });
         keepsAssetScale("baseScale", r.baseAsset(), r.baseScale());
         keepsAssetScale("quoteScale", r.quoteAsset(), r.quoteScale());
         return publisher.publish(Topics.INSTRUMENTS, symbol, definition)
@@ -169,13 +179,7 @@ public class AdminController {
             }
             var event = sent.result().get();
             if (!event.accepted()) {
-                if ("ACCOUNT_EXISTS".equals(event.reason())) {
-                    throw new ConflictException(event.reason(), "account " + accountId + " already exists");
-                }
-                if ("UNKNOWN_ACCOUNT".equals(event.reason())) {
-                    throw new NotFoundException("account " + accountId + " not found");
-                }
-                throw refused(kind, event.reason());
+                throw refusal(kind, accountId, event.reason());
             }
             ResponseEntity.BodyBuilder builder = ResponseEntity.status(success);
             if (success == HttpStatus.CREATED) {
@@ -189,6 +193,27 @@ public class AdminController {
         int scale = instruments.assetScale(request.asset())
                 .orElseThrow(() -> new InvalidRequestException("asset", "no instrument trades '" + request.asset() + "'"));
         OrderValidation.positive("amount", request.amount(), scale);
+    }
+
+    /** Risk's reason code as an answer: 409 for an account that exists, 404 for none, else 422 with the code. */
+    private static ErrorResponseException refusal(AccountCommandMessage.Kind kind, long accountId, String reason) {
+        ReasonCode code = Arrays.stream(ReasonCode.values()).filter(c -> c.name().equals(reason)).findFirst()
+                .orElse(null);
+        if (code == ReasonCode.ACCOUNT_EXISTS) {
+            return new ConflictException(code.name(), "account " + accountId + " already exists");
+        }
+        if (code == ReasonCode.UNKNOWN_ACCOUNT) {
+            return new NotFoundException("account " + accountId + " not found");
+        }
+        return refused(kind, reason);
+    }
+
+    private static ErrorResponseException redefinitionRefused(Redefinition change) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "instrument-redefinition-refused",
+                "Instrument redefinition refused", change.detail());
+        problem.setProperty("reason", change.refusal().name());
+        problem.setProperty("field", change.field());
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     private static ErrorResponseException refused(AccountCommandMessage.Kind kind, String reason) {

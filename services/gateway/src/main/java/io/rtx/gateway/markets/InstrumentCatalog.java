@@ -1,6 +1,7 @@
 package io.rtx.gateway.markets;
 
 import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.instrument.Redefinition;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.Message;
 import io.rtx.events.Topics;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every instrument, from the compacted instruments topic (not PostgreSQL), so order entry can validate
  * symbols and decimals while PostgreSQL is down. A definition is kept only if it builds a valid core
- * {@link Instrument}, the same rule risk and matching apply.
+ * {@link Instrument} and, replacing one, if the core allows the redefinition
+ * ({@link Instrument#redefinitionTo}): the rules risk and matching apply.
  */
 @Component
 public class InstrumentCatalog implements TopicListener {
@@ -41,11 +43,20 @@ public class InstrumentCatalog implements TopicListener {
             return;
         }
         InstrumentMessage definition = (InstrumentMessage) message;
+        Instrument instrument;
         try {
-            bySymbol.put(definition.symbol(), new Entry(definition, definition.toInstrument()));
+            instrument = definition.toInstrument();
         } catch (RuntimeException e) {
             log.warn("ignoring invalid instrument {}: {}", definition.symbol(), e.getMessage());
+            return;
         }
+        Entry current = bySymbol.get(definition.symbol());
+        Redefinition change = current == null ? null : current.instrument().redefinitionTo(instrument);
+        if (change != null && !change.allowed()) {
+            log.warn("ignoring refused redefinition of {}: {} {}", definition.symbol(), change.refusal(), change.detail());
+            return;
+        }
+        bySymbol.put(definition.symbol(), new Entry(definition, instrument));
     }
 
     public Optional<Entry> find(String symbol) {

@@ -1,5 +1,6 @@
 package io.rtx.gateway.orders;
 
+import io.rtx.engine.order.OrderStatus;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.gateway.problems.NotFoundException;
 import io.rtx.gateway.security.ApiKeyPrincipal;
@@ -62,13 +63,13 @@ public class OrderController {
 
     static ResponseEntity<Object> answer(OrderEntry.Placed placed) {
         if (placed.report() != null) {
-            if ("REJECTED".equals(placed.report().status())) {
+            if (OrderStatus.REJECTED.name().equals(placed.report().status())) {
                 throw OrderRejectedException.of(placed.report(), placed.replay());
             }
             return created(placed, OrderView.of(placed.report(), placed.timeInForce()));
         }
         if (placed.stored() != null) {
-            if ("REJECTED".equals(placed.stored().status())) {
+            if (OrderStatus.REJECTED.name().equals(placed.stored().status())) {
                 throw new OrderRejectedException(placed.stored().orderId(), placed.stored().clientOrderId(),
                         placed.stored().reason(), true);
             }

@@ -3,6 +3,7 @@ package io.rtx.gateway.orders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.rtx.engine.order.OrderStatus;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.OrderCommandMessage;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public class OrderMetrics {
     /** Counts and times an order's first report, whenever it comes (also after the HTTP answer timed out). */
     public void firstReport(ExecutionReportMessage report, long receivedNanos) {
         ack.record(System.nanoTime() - receivedNanos, TimeUnit.NANOSECONDS);
-        if ("REJECTED".equals(report.status())) {
+        if (OrderStatus.REJECTED.name().equals(report.status())) {
             Counter.builder("rtx.gateway.orders.rejected").description("orders whose first report was REJECTED")
                     .tag("reason", String.valueOf(report.reason())).register(registry).increment();
         } else {

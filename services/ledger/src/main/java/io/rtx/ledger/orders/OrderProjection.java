@@ -106,11 +106,12 @@ public class OrderProjection {
             if (!matching && !ExecutionReportMessage.SOURCE_RISK.equals(m.source())) {
                 throw new IllegalArgumentException("source: '" + m.source() + "' is not MATCHING or RISK");
             }
-            boolean pending = !matching && ExecutionReportMessage.PENDING_NEW.equals(m.execType());
-            String execType = pending ? m.execType() : parse(ExecType.class, m.execType(), "execType").name();
-            String status = pending && ExecutionReportMessage.PENDING_NEW.equals(m.status()) ? m.status()
-                    : parse(OrderStatus.class, m.status(), "status").name();
-            Effect effect = effect(m, matching, pending, execType);
+            ExecType execType = parse(ExecType.class, m.execType(), "execType");
+            OrderStatus status = parse(OrderStatus.class, m.status(), "status");
+            if (status == OrderStatus.PENDING_NEW && execType != ExecType.PENDING_NEW) {
+                throw new IllegalArgumentException("status: PENDING_NEW comes only with exec type PENDING_NEW");
+            }
+            Effect effect = effect(m, matching, execType);
             if (matching && (m.symbol() == null || m.sequence() < 0)) {
                 throw new IllegalArgumentException("a MATCHING report needs a symbol and a sequence of 0 or more");
             } else if (!matching && m.sequence() != 0) {
@@ -127,8 +128,8 @@ public class OrderProjection {
                     .put("side", m.side(), String.class)
                     .put("type", m.type(), String.class)
                     .put("timeInForce", m.timeInForce(), String.class)
-                    .put("execType", execType, String.class)
-                    .put("status", status, String.class)
+                    .put("execType", execType.name(), String.class)
+                    .put("status", status.name(), String.class)
                     .put("price", Amounts.optional(m.price(), "price"), BigDecimal.class)
                     .put("quantity", ordered ? Amounts.nonNegative(m.quantity(), "quantity")
                             : Amounts.optional(m.quantity(), "quantity"), BigDecimal.class)
@@ -143,18 +144,19 @@ public class OrderProjection {
             return new Report(effect, params);
         }
 
-        private static Effect effect(ExecutionReportMessage m, boolean matching, boolean pending, String execType) {
-            if (execType.equals(ExecType.REQUEST_REJECTED.name())) {
+        private static Effect effect(ExecutionReportMessage m, boolean matching, ExecType execType) {
+            if (execType == ExecType.REQUEST_REJECTED) {
                 return Effect.HISTORY_ONLY;
             }
-            if (!matching && (pending || execType.equals(ExecType.REJECTED.name()))) {
+            if (!matching && (execType == ExecType.PENDING_NEW || execType == ExecType.REJECTED)) {
                 return Effect.INSERT_IF_ABSENT;
             }
-            if (!matching) {
-                throw new IllegalArgumentException("execType: risk reports PENDING_NEW or rejections, got " + execType);
+            if (!matching || execType == ExecType.PENDING_NEW) {
+                throw new IllegalArgumentException("execType: only risk reports PENDING_NEW, and risk reports only"
+                        + " PENDING_NEW or rejections; got " + execType + " from " + m.source());
             }
             if (m.sequence() == 0) {
-                if (!execType.equals(ExecType.REJECTED.name())) {
+                if (execType != ExecType.REJECTED) {
                     throw new IllegalArgumentException("sequence: only a MATCHING rejection may have sequence 0");
                 }
                 return Effect.REJECT_IF_UNSEQUENCED;
