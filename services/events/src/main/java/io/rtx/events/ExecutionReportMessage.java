@@ -5,8 +5,8 @@ package io.rtx.events;
  * symbol's gap-free {@code sequence}) and RISK for pre-trade decisions (sequence 0): PENDING_NEW when
  * a new order passed the checks, REJECTED / REQUEST_REJECTED when it did not.
  */
+@SchemaVersion(major = 1, minor = 0)
 public record ExecutionReportMessage(
-        int schemaVersion,
         String source,
         String symbol,
         long sequence,

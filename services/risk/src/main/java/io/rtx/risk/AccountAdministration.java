@@ -8,7 +8,6 @@ import io.rtx.engine.risk.OpenOrder;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.InstrumentMessage;
-import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.risk.accounts.AccountStore;
@@ -118,7 +117,7 @@ final class AccountAdministration {
     void creditFee(long timestamp, String assetCode, long fee, String commandId) {
         Asset asset = asset(assetCode);
         outputs.emit(timestamp, Topics.ACCOUNT_COMMANDS, Long.toString(feeAccountId), new AccountCommandMessage(
-                Message.CURRENT_SCHEMA_VERSION, AccountCommandMessage.Kind.CREDIT_FEE, commandId, feeAccountId,
+                AccountCommandMessage.Kind.CREDIT_FEE, commandId, feeAccountId,
                 asset.code(), Decimals.format(fee, asset.scale()), timestamp));
     }
 
@@ -132,7 +131,7 @@ final class AccountAdministration {
         List<AccountEventMessage.BalanceMessage> balances = account.balances().values().stream()
                 .map(this::balance).toList();
         outputs.emit(cause, Topics.ACCOUNT_EVENTS, Long.toString(account.id()), new AccountEventMessage(
-                Message.CURRENT_SCHEMA_VERSION, sequence, commandId, account.id(), kind, refusal == null, refusal,
+                sequence, commandId, account.id(), kind, refusal == null, refusal,
                 account.suspended(), balances, timestamp));
         return sequence;
     }
@@ -164,7 +163,7 @@ final class AccountAdministration {
     }
 
     private static OrderCommandMessage killSwitchCancel(OpenOrder order, AccountCommandMessage cause) {
-        return new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION, OrderCommandMessage.Kind.CANCEL,
+        return new OrderCommandMessage(OrderCommandMessage.Kind.CANCEL,
                 order.orderId(), null, cause.accountId(), order.symbol(), null, null, null, 0, false, null, null,
                 cause.timestamp());
     }
