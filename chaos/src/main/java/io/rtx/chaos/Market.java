@@ -3,7 +3,6 @@ package io.rtx.chaos;
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.InstrumentMessage;
-import io.rtx.events.Message;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ final class Market {
 
     /** Tick 0.01, lot 0.001, 10% band, 10/20 bps fees: the production-like shape of the test instrument. */
     private static InstrumentMessage instrument(String symbol, String base) {
-        return new InstrumentMessage(Message.CURRENT_SCHEMA_VERSION, symbol, base, 8, "USD", 8, 2, 4,
+        return new InstrumentMessage(symbol, base, 8, "USD", 8, 2, 4,
                 "0.01", "0.0010", "0.0010", "100.0000", "10.00", "100000000.00000000", 10, 20, "CANCEL_NEWEST");
     }
 
@@ -64,10 +63,10 @@ final class Market {
     List<AccountCommandMessage> fundingCommands(long timestamp) {
         List<AccountCommandMessage> commands = new java.util.ArrayList<>();
         for (long account = 1; account <= accounts; account++) {
-            commands.add(new AccountCommandMessage(Message.CURRENT_SCHEMA_VERSION, AccountCommandMessage.Kind.OPEN,
+            commands.add(new AccountCommandMessage(AccountCommandMessage.Kind.OPEN,
                     "open:" + account, account, null, null, timestamp));
             for (var deposit : depositPerAccount.entrySet()) {
-                commands.add(new AccountCommandMessage(Message.CURRENT_SCHEMA_VERSION, AccountCommandMessage.Kind.DEPOSIT,
+                commands.add(new AccountCommandMessage(AccountCommandMessage.Kind.DEPOSIT,
                         "deposit:" + account + ":" + deposit.getKey(), account, deposit.getKey(),
                         deposit.getValue().toPlainString(), timestamp));
             }

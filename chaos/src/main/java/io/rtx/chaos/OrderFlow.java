@@ -116,7 +116,7 @@ final class OrderFlow implements AutoCloseable {
             if (recent.size() > 200) {
                 recent.remove(0);
             }
-            sendCommand(new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION, OrderCommandMessage.Kind.PLACE, orderId,
+            sendCommand(new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId,
                     "c" + orderId, account, symbol, buy ? "BUY" : "SELL", "LIMIT", tif, 0, false,
                     BigDecimal.valueOf(cents, 2).toPlainString(), quantity, System.currentTimeMillis()), orderId);
         }
@@ -124,7 +124,7 @@ final class OrderFlow implements AutoCloseable {
     }
 
     private static OrderCommandMessage cancel(long orderId, Placed p) {
-        return new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION, OrderCommandMessage.Kind.CANCEL, orderId, null,
+        return new OrderCommandMessage(OrderCommandMessage.Kind.CANCEL, orderId, null,
                 p.accountId(), p.symbol(), null, null, null, 0, false, null, null, System.currentTimeMillis());
     }
 

@@ -5,8 +5,8 @@ package io.rtx.events;
  * {@code amount} is a decimal string in {@code asset}. CREDIT_FEE is emitted by risk itself to move
  * fees to the fee account's partition.
  */
+@SchemaVersion(major = 1, minor = 0)
 public record AccountCommandMessage(
-        int schemaVersion,
         Kind kind,
         String commandId,
         long accountId,

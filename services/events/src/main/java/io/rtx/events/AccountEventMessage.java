@@ -9,8 +9,8 @@ import java.util.List;
  * {@code sequence} counts the account's events (1, 2, 3, ...) so projections apply each exactly once
  * and in order.
  */
+@SchemaVersion(major = 1, minor = 0)
 public record AccountEventMessage(
-        int schemaVersion,
         long sequence,
         String commandId,
         long accountId,

@@ -6,8 +6,8 @@ import java.util.List;
  * The L2 levels one command changed, in the order they changed; quantity "0" removes a level.
  * {@code sequence} is the symbol's gap-free book-update sequence.
  */
+@SchemaVersion(major = 1, minor = 0)
 public record BookUpdateMessage(
-        int schemaVersion,
         String symbol,
         long sequence,
         List<Level> bids,

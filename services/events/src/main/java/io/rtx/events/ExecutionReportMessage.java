@@ -7,8 +7,8 @@ package io.rtx.events;
  * Exec types, statuses and reasons are the names of the core's {@code ExecType}, {@code OrderStatus}
  * and {@code ReasonCode}.
  */
+@SchemaVersion(major = 1, minor = 0)
 public record ExecutionReportMessage(
-        int schemaVersion,
         String source,
         String symbol,
         long sequence,

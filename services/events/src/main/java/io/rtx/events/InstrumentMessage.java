@@ -9,8 +9,8 @@ import io.rtx.engine.money.Decimals;
  * An instrument definition on the wire: sizes as decimal strings, the price band as a percentage.
  * Converting it builds, and so validates, the core {@link Instrument}.
  */
+@SchemaVersion(major = 1, minor = 0)
 public record InstrumentMessage(
-        int schemaVersion,
         String symbol,
         String baseAsset,
         int baseScale,
@@ -39,7 +39,7 @@ public record InstrumentMessage(
     }
 
     public static InstrumentMessage of(Instrument i) {
-        return new InstrumentMessage(CURRENT_SCHEMA_VERSION, i.symbol(), i.base().code(), i.base().scale(),
+        return new InstrumentMessage(i.symbol(), i.base().code(), i.base().scale(),
                 i.quote().code(), i.quote().scale(), i.priceScale(), i.quantityScale(),
                 i.formatPrice(i.tickSize()), i.formatQuantity(i.lotSize()), i.formatQuantity(i.minQuantity()),
                 i.formatQuantity(i.maxQuantity()), Decimals.format(i.priceBandBps(), 2),

@@ -1,5 +1,7 @@
 package io.rtx.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -7,24 +9,39 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON serde for RTX messages. Reading is strict: unknown fields, a missing or unknown
- * {@code schemaVersion}, or a record for another topic's type all fail with a
- * {@link SerializationException} whose message is the dead-letter reason.
+ * JSON serde for RTX messages, read the way a rolling upgrade needs (docs/topics.md, "Compatibility"):
+ * fields this release does not know are ignored and any minor version of the type's major is read, so
+ * old and new releases read each other's records. A missing or unknown major, bytes that are not the
+ * type's JSON, or a record for another topic's type fail with a {@link SerializationException} whose
+ * message is the dead-letter reason.
  *
  * <p>With {@link #byTopic} one deserializer serves a processor that reads several topics with
  * different value types (the risk processor), choosing the type from the record's topic.
  */
 public final class JsonSerde<T extends Message> implements Serde<T> {
 
+    /** A null or absent primitive stays bad content: every writer writes them all; new fields are never primitive. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
+
+    private static final ClassValue<SchemaVersion> VERSIONS = new ClassValue<>() {
+        @Override
+        protected SchemaVersion computeValue(Class<?> type) {
+            SchemaVersion version = type.getAnnotation(SchemaVersion.class);
+            if (version == null) {
+                throw new IllegalStateException(type.getName() + " declares no @SchemaVersion");
+            }
+            return version;
+        }
+    };
 
     private final Map<String, Class<? extends T>> typeByTopic;
     private final Class<? extends T> defaultType;
@@ -42,6 +59,11 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         return new JsonSerde<>(null, Map.copyOf(typeByTopic));
     }
 
+    /** The version {@code type} is written at. */
+    public static SchemaVersion version(Class<? extends Message> type) {
+        return VERSIONS.get(type);
+    }
+
     @Override
     public Serializer<T> serializer() {
         return (topic, value) -> write(value);
@@ -56,8 +78,9 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         if (value == null) {
             return null;
         }
+        SchemaVersion version = version(value.getClass());
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return MAPPER.writeValueAsBytes(new Versioned(version.major(), version.minor(), value));
         } catch (JacksonException e) {
             throw new SerializationException("cannot write " + value.getClass().getSimpleName(), e);
         }
@@ -71,22 +94,36 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         if (type == null) {
             throw new SerializationException("no message type is registered for topic " + topic);
         }
-        T value;
         try {
-            value = MAPPER.readValue(data, type);
+            JsonNode json = MAPPER.readTree(data);
+            if (!json.isObject()) {
+                throw new SerializationException("not a valid " + type.getSimpleName() + ": not a JSON object");
+            }
+            int major = version(type).major();
+            JsonNode written = json.get("schemaVersion");
+            if (written == null || !written.isInt() || written.intValue() != major) {
+                throw new SerializationException("unsupported schemaVersion " + written + " for "
+                        + type.getSimpleName() + " (this service reads " + major + ".x)");
+            }
+            return MAPPER.treeToValue(json, type);
         } catch (JacksonException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + ": " + firstLine(e), e);
         }
-        if (value.schemaVersion() != Message.CURRENT_SCHEMA_VERSION) {
-            throw new SerializationException("unsupported schemaVersion " + value.schemaVersion() + " for "
-                    + type.getSimpleName() + " (this service reads " + Message.CURRENT_SCHEMA_VERSION + ")");
-        }
-        return value;
     }
 
     private static String firstLine(JacksonException e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /**
+     * A message as it goes on the wire: its type's version, then its fields. {@code schemaVersion} is the
+     * major, as it has always been; {@code schemaMinor} is left out at 0, so a 1.0 record is exactly what a
+     * release from before minor versions existed reads.
+     */
+    private record Versioned(int schemaVersion,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int schemaMinor,
+                             @JsonUnwrapped Message message) {
     }
 }

@@ -6,8 +6,8 @@ package io.rtx.events;
  * for an accepted MARKET order, its protection price); {@code quantity} is the order quantity (for
  * REDUCE_QUANTITY, the new total quantity).
  */
+@SchemaVersion(major = 1, minor = 0)
 public record OrderCommandMessage(
-        int schemaVersion,
         Kind kind,
         long orderId,
         String clientOrderId,

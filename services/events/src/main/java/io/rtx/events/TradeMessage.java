@@ -1,8 +1,8 @@
 package io.rtx.events;
 
 /** A trade on the wire; {@code tradeId} is the symbol's gap-free trade sequence. */
+@SchemaVersion(major = 1, minor = 0)
 public record TradeMessage(
-        int schemaVersion,
         String symbol,
         long tradeId,
         String price,

@@ -46,14 +46,14 @@ public final class Wire {
     /** The command as accepted by risk: same request, with a market order's protection price filled in. */
     public static OrderCommandMessage accepted(OrderCommandMessage request, OrderCommand command, Instrument instrument) {
         String price = command instanceof PlaceOrder place ? instrument.formatPrice(place.price()) : request.price();
-        return new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION, request.kind(), request.orderId(),
+        return new OrderCommandMessage(request.kind(), request.orderId(),
                 request.clientOrderId(), request.accountId(), request.symbol(), request.side(), request.type(),
                 request.timeInForce(), request.expiresAt(), request.postOnly(), price, request.quantity(),
                 request.timestamp());
     }
 
     public static ExecutionReportMessage report(ExecutionReport r, Instrument i) {
-        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_MATCHING,
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_MATCHING,
                 r.symbol(), r.sequence(), r.orderId(), r.clientOrderId(), r.accountId(), name(r.side()),
                 name(r.type()), name(r.timeInForce()), r.execType().name(), r.status().name(), i.formatPrice(r.price()),
                 i.formatQuantity(r.quantity()), i.formatQuantity(r.filledQuantity()),
@@ -79,7 +79,7 @@ public final class Wire {
     public static ExecutionReportMessage acknowledgement(OrderCommandMessage m, OrderCommand accepted,
                                                          Instrument instrument) {
         String price = accepted instanceof PlaceOrder place ? instrument.formatPrice(place.price()) : m.price();
-        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK,
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK,
                 m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(), m.timeInForce(),
                 ExecType.PENDING_NEW.name(), OrderStatus.PENDING_NEW.name(), price, m.quantity(), "0",
                 m.quantity(), "0", "0", null, 0, null, m.timestamp());
@@ -93,14 +93,14 @@ public final class Wire {
     public static ExecutionReportMessage rejection(String source, OrderCommandMessage m, ReasonCode reason,
                                                    long timestamp) {
         boolean place = m.kind() == OrderCommandMessage.Kind.PLACE;
-        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, source,
+        return new ExecutionReportMessage(source,
                 m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(), m.timeInForce(),
                 place ? ExecType.REJECTED.name() : ExecType.REQUEST_REJECTED.name(), OrderStatus.REJECTED.name(),
                 m.price(), m.quantity(), "0", "0", "0", "0", null, 0, reason.name(), timestamp);
     }
 
     public static TradeMessage trade(Trade t, Instrument i) {
-        return new TradeMessage(Message.CURRENT_SCHEMA_VERSION, t.symbol(), t.tradeId(), i.formatPrice(t.price()),
+        return new TradeMessage(t.symbol(), t.tradeId(), i.formatPrice(t.price()),
                 i.formatQuantity(t.quantity()), t.buyOrderId(), t.buyAccountId(), t.sellOrderId(), t.sellAccountId(),
                 t.takerSide().name(), t.timestamp());
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +39,12 @@ final class Processors implements AutoCloseable {
 
     void resumeRisk() {
         streamsOf(risk).forEach(KafkaStreams::resume);
+    }
+
+    /** True while both processors' Streams instances run: a record that stops a global thread stops its instance. */
+    boolean running() {
+        return Stream.of(risk, matching).flatMap(app -> streamsOf(app).stream())
+                .allMatch(streams -> streams.state() == KafkaStreams.State.RUNNING);
     }
 
     private static List<KafkaStreams> streamsOf(ConfigurableApplicationContext app) {

@@ -9,7 +9,6 @@ import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.instrument.SelfTradePolicy;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.InstrumentMessage;
-import io.rtx.events.Message;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
 import java.util.List;
@@ -58,7 +57,7 @@ class AccountProjectionTest extends LedgerIntegrationTest {
     void aRefusalForAnAccountRiskDoesNotKnowIsSkippedNotDeadLettered() {
         double before = metrics.deadLetters(Topics.ACCOUNT_EVENTS);
         // What risk publishes for a deposit to an account that was never opened: sequence 0, refused.
-        send(Topics.ACCOUNT_EVENTS, "9003", new AccountEventMessage(Message.CURRENT_SCHEMA_VERSION, 0, "cmd-9003-x",
+        send(Topics.ACCOUNT_EVENTS, "9003", new AccountEventMessage(0, "cmd-9003-x",
                 9003, "DEPOSIT", false, "UNKNOWN_ACCOUNT", false, List.of(), 1_700_000_000_000L));
         send(Topics.ACCOUNT_EVENTS, "9003", accountEvent(9003, 1, "OPEN", false, List.of()));
         eventually(() -> assertThat(count("SELECT last_sequence FROM accounts WHERE account_id = 9003")).isEqualTo(1));

@@ -5,7 +5,6 @@ import io.rtx.engine.order.OrderStatus;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.ExecutionReportMessage;
-import io.rtx.events.Message;
 import io.rtx.events.TradeMessage;
 import java.util.List;
 
@@ -19,7 +18,7 @@ final class Messages {
                                          String status, String quantity, String filled, String leaves,
                                          String lastPrice, String lastQuantity, long tradeId, String reason,
                                          long timestamp) {
-        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_MATCHING,
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_MATCHING,
                 symbol, sequence, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", execType, status, "100.50",
                 quantity, filled, leaves, lastPrice, lastQuantity, tradeId == 0 ? null : "MAKER", tradeId, reason,
                 timestamp);
@@ -32,33 +31,33 @@ final class Messages {
 
     static ExecutionReportMessage riskRejection(String symbol, long orderId, long accountId, String execType,
                                                 String reason, long timestamp) {
-        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK, symbol,
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK, symbol,
                 0, orderId, "c-" + orderId, accountId, "SELL", "LIMIT", "GTC", execType, "REJECTED", "99.00", "1.000", "0",
                 "0", "0", "0", null, 0, reason, timestamp);
     }
 
     /** Risk's acknowledgement: the order passed pre-trade checks and is on its way to the book. */
     static ExecutionReportMessage pendingNew(String symbol, long orderId, long accountId, long timestamp) {
-        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_RISK, symbol,
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK, symbol,
                 0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", ExecType.PENDING_NEW.name(),
                 OrderStatus.PENDING_NEW.name(), "100.50", "2.000", "0", "2.000", "0", "0", null, 0, null, timestamp);
     }
 
     /** Matching's rejection of an accepted order it could not put in a book (no sequence). */
     static ExecutionReportMessage matchingRejection(String symbol, long orderId, long accountId, long timestamp) {
-        return new ExecutionReportMessage(Message.CURRENT_SCHEMA_VERSION, ExecutionReportMessage.SOURCE_MATCHING,
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_MATCHING,
                 symbol, 0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", "REJECTED", "REJECTED", "100.50",
                 "2.000", "0", "0", "0", "0", null, 0, "UNKNOWN_INSTRUMENT", timestamp);
     }
 
     static TradeMessage trade(String symbol, long tradeId, String price, String quantity, long timestamp) {
-        return new TradeMessage(Message.CURRENT_SCHEMA_VERSION, symbol, tradeId, price, quantity, 10_000 + tradeId,
+        return new TradeMessage(symbol, tradeId, price, quantity, 10_000 + tradeId,
                 501, 20_000 + tradeId, 502, tradeId % 2 == 0 ? "SELL" : "BUY", timestamp);
     }
 
     static BookUpdateMessage book(String symbol, long sequence, List<BookUpdateMessage.Level> bids,
                                   List<BookUpdateMessage.Level> asks) {
-        return new BookUpdateMessage(Message.CURRENT_SCHEMA_VERSION, symbol, sequence, bids, asks, 1_700_000_000_000L);
+        return new BookUpdateMessage(symbol, sequence, bids, asks, 1_700_000_000_000L);
     }
 
     static BookUpdateMessage.Level level(String price, String quantity, int orders) {
@@ -67,7 +66,7 @@ final class Messages {
 
     static AccountEventMessage accountEvent(long accountId, long sequence, String kind, boolean suspended,
                                             List<AccountEventMessage.BalanceMessage> balances) {
-        return new AccountEventMessage(Message.CURRENT_SCHEMA_VERSION, sequence, "cmd-" + accountId + "-" + sequence,
+        return new AccountEventMessage(sequence, "cmd-" + accountId + "-" + sequence,
                 accountId, kind, true, null, suspended, balances, 1_700_000_000_000L + sequence);
     }
 

@@ -67,7 +67,6 @@ class DisasterRecoveryTest {
     static final BrokerPerTestClass KAFKA = new BrokerPerTestClass(3);
 
     private static final String SYMBOL = "BTC-USD";
-    private static final int V = Message.CURRENT_SCHEMA_VERSION;
     private static final int ACCOUNTS = 8;
     private static final String DATABASE = "rtx";
     private static final String REPLAY_DATABASE = "rtx_replay";
@@ -317,7 +316,7 @@ class DisasterRecoveryTest {
     }
 
     private void account(AccountCommandMessage.Kind kind, long account, String asset, String amount) {
-        send(Topics.ACCOUNT_COMMANDS, Long.toString(account), new AccountCommandMessage(V, kind,
+        send(Topics.ACCOUNT_COMMANDS, Long.toString(account), new AccountCommandMessage(kind,
                 "dr:" + kind + ":" + account + ":" + asset, account, asset, amount, now()));
     }
 
@@ -330,8 +329,8 @@ class DisasterRecoveryTest {
             long cents = 1_000_000 + (buy ? 1 : -1) * (random.nextInt(400) - 300);
             String tif = random.nextInt(10) < 2 ? "IOC" : "GTC";
             String quantity = "0." + (1 + random.nextInt(9));
-            send(Topics.ORDER_COMMANDS, Long.toString(owner), new OrderCommandMessage(V,
-                    OrderCommandMessage.Kind.PLACE, orderId, "c" + orderId, owner, SYMBOL, buy ? "BUY" : "SELL",
+            send(Topics.ORDER_COMMANDS, Long.toString(owner), new OrderCommandMessage(OrderCommandMessage.Kind.PLACE,
+                    orderId, "c" + orderId, owner, SYMBOL, buy ? "BUY" : "SELL",
                     "LIMIT", tif, 0, false, BigDecimal.valueOf(cents, 2).toPlainString(), quantity, now()));
         }
     }

@@ -12,7 +12,6 @@ import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
-import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
@@ -56,7 +55,6 @@ class PipelineEndToEndTest {
     static final BrokerPerTestClass KAFKA = new BrokerPerTestClass(3);
 
     private static final String SYMBOL = "BTC-USD";
-    private static final int V = Message.CURRENT_SCHEMA_VERSION;
     private static final Set<String> TERMINAL = Set.of("FILLED", "CANCELED", "EXPIRED", "REJECTED");
     private static final int ACCOUNTS = 4;
 
@@ -105,8 +103,9 @@ class PipelineEndToEndTest {
             matching = start(MatchingApplication.builder(), "matching-2");   // empty state dir: restore from changelog
             for (long orderId : orderIds) {
                 long owner = orderId % ACCOUNTS + 1;
-                kafka.send(Topics.ORDER_COMMANDS, Long.toString(owner), new OrderCommandMessage(V,
-                        OrderCommandMessage.Kind.CANCEL, orderId, null, owner, SYMBOL, null, null, null, 0, false, null,
+                kafka.send(Topics.ORDER_COMMANDS, Long.toString(owner),
+                        new OrderCommandMessage(OrderCommandMessage.Kind.CANCEL, orderId, null, owner, SYMBOL, null,
+                        null, null, 0, false, null,
                         null, clock++));
             }
             kafka.flush();
@@ -179,7 +178,7 @@ class PipelineEndToEndTest {
 
     private void account(KafkaTopicsReader kafka, AccountCommandMessage.Kind kind, long account, String asset,
                          String amount) {
-        kafka.send(Topics.ACCOUNT_COMMANDS, Long.toString(account), new AccountCommandMessage(V, kind,
+        kafka.send(Topics.ACCOUNT_COMMANDS, Long.toString(account), new AccountCommandMessage(kind,
                 kind + ":" + account + ":" + asset, account, asset, amount, clock++));
     }
 
@@ -192,8 +191,9 @@ class PipelineEndToEndTest {
             long cents = 1_000_000 + (buy ? 1 : -1) * (random.nextInt(400) - 300);
             String tif = random.nextInt(10) < 2 ? "IOC" : "GTC";
             String quantity = "0." + (1 + random.nextInt(9));
-            kafka.send(Topics.ORDER_COMMANDS, Long.toString(owner), new OrderCommandMessage(V,
-                    OrderCommandMessage.Kind.PLACE, orderId, "c" + orderId, owner, SYMBOL, buy ? "BUY" : "SELL", "LIMIT",
+            kafka.send(Topics.ORDER_COMMANDS, Long.toString(owner),
+                    new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId, "c" + orderId, owner, SYMBOL,
+                    buy ? "BUY" : "SELL", "LIMIT",
                     tif, 0, false, BigDecimal.valueOf(cents, 2).toPlainString(), quantity, clock++));
             orderIds.add(orderId);
         }

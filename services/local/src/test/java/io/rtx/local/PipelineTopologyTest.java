@@ -7,7 +7,6 @@ import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
-import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineTopologyTest {
 
     private static final String SYMBOL = "BTC-USD";
-    private static final int V = Message.CURRENT_SCHEMA_VERSION;
 
     @TempDir
     Path stateDir;
@@ -36,7 +34,7 @@ class PipelineTopologyTest {
     private OrderCommandMessage order(OrderCommandMessage.Kind kind, long orderId, long accountId, String side,
                                       String type, String tif, long expiresAt, boolean postOnly, String price,
                                       String quantity) {
-        return new OrderCommandMessage(V, kind, orderId, "c" + orderId, accountId, SYMBOL, side, type, tif, expiresAt,
+        return new OrderCommandMessage(kind, orderId, "c" + orderId, accountId, SYMBOL, side, type, tif, expiresAt,
                 postOnly, price, quantity, clock++);
     }
 
@@ -45,10 +43,12 @@ class PipelineTopologyTest {
     }
 
     private void fund(PipelineDrivers pipeline, long accountId, String asset, String amount) {
-        pipeline.send(Topics.ACCOUNT_COMMANDS, Long.toString(accountId), new AccountCommandMessage(V,
-                AccountCommandMessage.Kind.OPEN, "open-" + accountId + asset, accountId, null, null, clock++));
-        pipeline.send(Topics.ACCOUNT_COMMANDS, Long.toString(accountId), new AccountCommandMessage(V,
-                AccountCommandMessage.Kind.DEPOSIT, "dep-" + accountId + asset, accountId, asset, amount, clock++));
+        pipeline.send(Topics.ACCOUNT_COMMANDS, Long.toString(accountId),
+                new AccountCommandMessage(AccountCommandMessage.Kind.OPEN, "open-" + accountId + asset, accountId,
+                null, null, clock++));
+        pipeline.send(Topics.ACCOUNT_COMMANDS, Long.toString(accountId),
+                new AccountCommandMessage(AccountCommandMessage.Kind.DEPOSIT, "dep-" + accountId + asset, accountId,
+                asset, amount, clock++));
     }
 
     @Test

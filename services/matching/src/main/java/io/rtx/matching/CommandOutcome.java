@@ -6,7 +6,6 @@ import io.rtx.engine.orderbook.BookEvents;
 import io.rtx.engine.orderbook.ExecutionReport;
 import io.rtx.engine.orderbook.Trade;
 import io.rtx.events.BookUpdateMessage;
-import io.rtx.events.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,7 +55,7 @@ final class CommandOutcome implements BookEvents {
         List<BookUpdateMessage.Level> asks = new ArrayList<>();
         levels.forEach((key, state) -> (key.side() == Side.BUY ? bids : asks).add(new BookUpdateMessage.Level(
                 instrument.formatPrice(key.price()), instrument.formatQuantity(state.quantity()), state.orders())));
-        return new BookUpdateMessage(Message.CURRENT_SCHEMA_VERSION, instrument.symbol(), sequence, bids, asks,
+        return new BookUpdateMessage(instrument.symbol(), sequence, bids, asks,
                 timestamp);
     }
 

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MatchingTopologyTest {
 
     private static final String SYMBOL = "BTC-USD";
-    private static final int V = Message.CURRENT_SCHEMA_VERSION;
 
     @TempDir
     Path stateDir;
@@ -51,7 +50,7 @@ class MatchingTopologyTest {
 
     private void place(long orderId, long accountId, String side, String tif, long expiresAt, String price,
                        String quantity, long timestamp) {
-        matching.send(Topics.ACCEPTED_ORDERS, SYMBOL, new OrderCommandMessage(V, OrderCommandMessage.Kind.PLACE, orderId,
+        matching.send(Topics.ACCEPTED_ORDERS, SYMBOL, new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId,
                 "c" + orderId, accountId, SYMBOL, side, "LIMIT", tif, expiresAt, false, price, quantity, timestamp));
     }
 
@@ -156,7 +155,7 @@ class MatchingTopologyTest {
 
     @Test
     void unknownInstrumentAndUnreadableCommandsAreRejectedForRiskToRelease() {
-        matching.send(Topics.ACCEPTED_ORDERS, "ETH-USD", new OrderCommandMessage(V, OrderCommandMessage.Kind.PLACE, 7,
+        matching.send(Topics.ACCEPTED_ORDERS, "ETH-USD", new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, 7,
                 "c7", 100, "ETH-USD", "BUY", "LIMIT", "GTC", 0, false, "1.00", "1", 1));
         place(8, 100, "BUY", "GTC", 0, "1.001", "1", 2);
 

@@ -4,7 +4,6 @@ import io.rtx.engine.instrument.Asset;
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.instrument.SelfTradePolicy;
 import io.rtx.events.JsonSerde;
-import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -85,16 +84,16 @@ final class OrderFlow {
         if (!ioc) {
             outstanding.add(new Outstanding(orderId, account, symbol));
         }
-        OrderCommandMessage message = new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION,
-                OrderCommandMessage.Kind.PLACE, orderId, "b" + orderId, account, symbol, buy ? "BUY" : "SELL",
+        OrderCommandMessage message = new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId, "b" + orderId,
+                account, symbol, buy ? "BUY" : "SELL",
                 "LIMIT", ioc ? "IOC" : "GTC", 0, false, BigDecimal.valueOf(cents, 2).toPlainString(), quantity,
                 timestampMillis);
         return new Command(Long.toString(account), JsonSerde.write(message), true);
     }
 
     private Command cancel(Outstanding order, long timestampMillis) {
-        OrderCommandMessage message = new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION,
-                OrderCommandMessage.Kind.CANCEL, order.orderId(), null, order.accountId(), order.symbol(), null, null,
+        OrderCommandMessage message = new OrderCommandMessage(OrderCommandMessage.Kind.CANCEL, order.orderId(), null,
+                order.accountId(), order.symbol(), null, null,
                 null, 0, false, null, null, timestampMillis);
         return new Command(Long.toString(order.accountId()), JsonSerde.write(message), false);
     }

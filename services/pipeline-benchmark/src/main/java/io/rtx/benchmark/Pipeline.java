@@ -9,7 +9,6 @@ import io.rtx.events.AccountEventMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.JsonSerde;
-import io.rtx.events.Message;
 import io.rtx.events.Topics;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
@@ -136,7 +135,7 @@ final class Pipeline implements AutoCloseable {
 
     private static void sendAccountCommand(KafkaProducer<String, byte[]> producer, String prefix,
                                           AccountCommandMessage.Kind kind, long account, String asset, String amount) {
-        AccountCommandMessage command = new AccountCommandMessage(Message.CURRENT_SCHEMA_VERSION, kind,
+        AccountCommandMessage command = new AccountCommandMessage(kind,
                 prefix + kind + ":" + account + ":" + asset, account, asset, amount, System.currentTimeMillis());
         producer.send(new ProducerRecord<>(Topics.ACCOUNT_COMMANDS, Long.toString(account), JsonSerde.write(command)));
     }

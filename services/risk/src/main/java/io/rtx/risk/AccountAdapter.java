@@ -11,7 +11,6 @@ import io.rtx.engine.risk.AccountOutcome;
 import io.rtx.engine.risk.Balance;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
-import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.risk.accounts.AccountStore;
@@ -74,7 +73,7 @@ final class AccountAdapter {
     void creditFee(long timestamp, String assetCode, long fee, String commandId) {
         Asset asset = asset(assetCode, timestamp);
         outputs.emit(timestamp, Topics.ACCOUNT_COMMANDS, Long.toString(feeAccountId), new AccountCommandMessage(
-                Message.CURRENT_SCHEMA_VERSION, AccountCommandMessage.Kind.CREDIT_FEE, commandId, feeAccountId,
+                AccountCommandMessage.Kind.CREDIT_FEE, commandId, feeAccountId,
                 asset.code(), Decimals.format(fee, asset.scale()), timestamp));
     }
 
@@ -88,7 +87,7 @@ final class AccountAdapter {
         List<AccountEventMessage.BalanceMessage> balances = account.balances().values().stream()
                 .map(b -> balance(b, cause.timestamp())).toList();
         outputs.emit(cause, Topics.ACCOUNT_EVENTS, Long.toString(account.id()), new AccountEventMessage(
-                Message.CURRENT_SCHEMA_VERSION, sequence, commandId, account.id(), kind, refusal == null, refusal,
+                sequence, commandId, account.id(), kind, refusal == null, refusal,
                 account.suspended(), balances, timestamp));
         return sequence;
     }
@@ -124,7 +123,7 @@ final class AccountAdapter {
     }
 
     private static OrderCommandMessage killSwitchCancel(CancelOrder cancel) {
-        return new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION, OrderCommandMessage.Kind.CANCEL,
+        return new OrderCommandMessage(OrderCommandMessage.Kind.CANCEL,
                 cancel.orderId(), null, cancel.accountId(), cancel.symbol(), null, null, null, 0, false, null, null,
                 cancel.timestamp());
     }

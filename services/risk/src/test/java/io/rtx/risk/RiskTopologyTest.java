@@ -31,7 +31,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RiskTopologyTest {
 
     private static final String SYMBOL = "BTC-USD";
-    private static final int V = Message.CURRENT_SCHEMA_VERSION;
 
     @TempDir
     Path stateDir;
@@ -57,12 +56,12 @@ class RiskTopologyTest {
 
     private void account(AccountCommandMessage.Kind kind, long accountId, String asset, String amount) {
         risk.send(Topics.ACCOUNT_COMMANDS, Long.toString(accountId),
-                new AccountCommandMessage(V, kind, kind + "-" + accountId + "-" + amount, accountId, asset, amount, 1));
+                new AccountCommandMessage(kind, kind + "-" + accountId + "-" + amount, accountId, asset, amount, 1));
     }
 
     private static OrderCommandMessage place(long orderId, long accountId, String side, String type, String tif,
                                              String price, String quantity) {
-        return new OrderCommandMessage(V, OrderCommandMessage.Kind.PLACE, orderId, "c" + orderId, accountId, SYMBOL,
+        return new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId, "c" + orderId, accountId, SYMBOL,
                 side, type, tif, 0, false, price, quantity, 1_000);
     }
 
@@ -105,7 +104,7 @@ class RiskTopologyTest {
 
     @Test
     void marketOrderIsForwardedWithItsProtectionPrice() {
-        risk.send(Topics.TRADES, SYMBOL, new TradeMessage(V, SYMBOL, 1, "20000.00", "0.1", 1, 8, 2, 9, "BUY", 1));
+        risk.send(Topics.TRADES, SYMBOL, new TradeMessage(SYMBOL, 1, "20000.00", "0.1", 1, 8, 2, 9, "BUY", 1));
         send(place(11, 1, "BUY", "MARKET", "IOC", null, "1"));
 
         OrderCommandMessage forwarded = (OrderCommandMessage) risk.read(Topics.ACCEPTED_ORDERS).get(0).value;
@@ -137,12 +136,12 @@ class RiskTopologyTest {
 
     @Test
     void unknownInstrumentBandSuspensionOpenOrderCapAndDuplicates() {
-        OrderCommandMessage eth = new OrderCommandMessage(V, OrderCommandMessage.Kind.PLACE, 30, "c", 1, "ETH-USD",
+        OrderCommandMessage eth = new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, 30, "c", 1, "ETH-USD",
                 "BUY", "LIMIT", "GTC", 0, false, "1.00", "1", 1);
         send(eth);
         assertThat(onlyReport().reason()).isEqualTo("UNKNOWN_INSTRUMENT");
 
-        risk.send(Topics.TRADES, SYMBOL, new TradeMessage(V, SYMBOL, 1, "10000.00", "0.1", 1, 8, 2, 9, "BUY", 1));
+        risk.send(Topics.TRADES, SYMBOL, new TradeMessage(SYMBOL, 1, "10000.00", "0.1", 1, 8, 2, 9, "BUY", 1));
         send(place(31, 1, "BUY", "LIMIT", "GTC", "11000.01", "0.5"));
         assertThat(onlyReport().reason()).isEqualTo("PRICE_OUTSIDE_BAND");
 
@@ -168,7 +167,7 @@ class RiskTopologyTest {
         send(place(40, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
         risk.read(Topics.EXECUTION_REPORTS);
         // The book's fill at a better price, as the matching processor reports it.
-        risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage(V, "MATCHING", SYMBOL, 7, 40, "c40", 1,
+        risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage("MATCHING", SYMBOL, 7, 40, "c40", 1,
                 "BUY", "LIMIT", "GTC", "TRADE", "FILLED", "10000.00", "0.5000", "0.5000", "0.0000", "9000.00", "0.5000",
                 "TAKER", 3, null, 2_000));
 

@@ -59,7 +59,7 @@ public class AccountCommands implements TopicListener {
         String commandId = "gateway:" + ids.next();
         Sinks.One<AccountEventMessage> sink = Sinks.one();
         waiting.put(commandId, sink);
-        AccountCommandMessage command = new AccountCommandMessage(Message.CURRENT_SCHEMA_VERSION, kind, commandId,
+        AccountCommandMessage command = new AccountCommandMessage(kind, commandId,
                 accountId, asset, amount, System.currentTimeMillis());
         return publisher.publish(Topics.ACCOUNT_COMMANDS, Long.toString(accountId), command)
                 .doOnError(e -> waiting.remove(commandId))

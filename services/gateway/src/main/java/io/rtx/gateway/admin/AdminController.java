@@ -5,7 +5,6 @@ import io.rtx.engine.instrument.Redefinition;
 import io.rtx.engine.order.ReasonCode;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.InstrumentMessage;
-import io.rtx.events.Message;
 import io.rtx.events.Topics;
 import io.rtx.gateway.kafka.CommandPublisher;
 import io.rtx.gateway.markets.InstrumentCatalog;
@@ -133,7 +132,7 @@ public class AdminController {
     public Mono<ResponseEntity<Object>> defineInstrument(
             @PathVariable @Pattern(regexp = "[A-Z0-9]{1,12}-[A-Z0-9]{1,12}", message = "must look like BASE-QUOTE") String symbol,
             @Valid @RequestBody AdminRequests.DefineInstrument r) {
-        InstrumentMessage definition = new InstrumentMessage(Message.CURRENT_SCHEMA_VERSION, symbol, r.baseAsset(),
+        InstrumentMessage definition = new InstrumentMessage(symbol, r.baseAsset(),
                 r.baseScale(), r.quoteAsset(), r.quoteScale(), r.priceScale(), r.quantityScale(), r.tickSize(),
                 r.lotSize(), r.minQuantity(), r.maxQuantity(), r.priceBandPercent(), r.maxNotional(), r.makerFeeBps(),
                 r.takerFeeBps(), r.selfTradePolicy() == null ? "CANCEL_NEWEST" : r.selfTradePolicy());

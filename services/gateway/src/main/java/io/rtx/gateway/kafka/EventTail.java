@@ -136,7 +136,8 @@ public class EventTail implements SmartLifecycle {
         try {
             message = SERDE.deserializer().deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
-            // The processors dead-letter what they cannot read; the gateway only skips it.
+            // Garbage or a major this release does not read. Every instance reads every record, so the
+            // dead letter is the ledger's consumer group's to write, once; the gateway only skips it.
             log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             return;

@@ -2,7 +2,6 @@ package io.rtx.gateway.orders;
 
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.events.ExecutionReportMessage;
-import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.gateway.kafka.CommandPublisher;
@@ -71,8 +70,8 @@ public class OrderEntry {
 
     private Mono<Placed> submit(long accountId, long orderId, PlaceOrderRequest request, long receivedNanos) {
         String tif = request.timeInForceOrDefault();
-        OrderCommandMessage command = new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION,
-                OrderCommandMessage.Kind.PLACE, orderId, request.clientOrderId(), accountId, request.symbol(),
+        OrderCommandMessage command = new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId,
+                request.clientOrderId(), accountId, request.symbol(),
                 request.side(), request.type(), tif,
                 request.expiresAt() == null ? 0 : request.expiresAt().toEpochMilli(),
                 Boolean.TRUE.equals(request.postOnly()), request.price(), request.quantity(), System.currentTimeMillis());
@@ -121,7 +120,7 @@ public class OrderEntry {
                 validation.quantity(quantity, instrument);
             }
             long requestId = ids.next();
-            OrderCommandMessage command = new OrderCommandMessage(Message.CURRENT_SCHEMA_VERSION, kind, orderId, null,
+            OrderCommandMessage command = new OrderCommandMessage(kind, orderId, null,
                     accountId, symbol, null, null, null, 0, false, price, quantity, System.currentTimeMillis());
             return publisher.publish(Topics.ORDER_COMMANDS, Long.toString(accountId), command)
                     .then(Mono.fromRunnable(() -> metrics.received(kind)))

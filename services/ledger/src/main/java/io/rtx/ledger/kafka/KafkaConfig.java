@@ -32,7 +32,7 @@ public class KafkaConfig {
     }
 
     /**
-     * Values are read with the strict {@link JsonSerde} chosen by topic. Wrapped in
+     * Values are read with the {@link JsonSerde} chosen by topic (any minor of its major). Wrapped in
      * ErrorHandlingDeserializer so a record that cannot be read reaches the error handler (and the
      * dead-letter topic) instead of failing the poll forever. Keys are kept as bytes: the ledger never
      * reads them and a dead letter keeps the original key.
