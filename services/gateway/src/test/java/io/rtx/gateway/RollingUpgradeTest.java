@@ -2,6 +2,7 @@ package io.rtx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rtx.engine.order.ExecType;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.BookUpdateMessage;
@@ -87,12 +88,12 @@ class RollingUpgradeTest extends GatewayTest {
         later(Topics.BOOK_UPDATES, UPG, new BookUpdateMessage(UPG, 1,
                 List.of(new BookUpdateMessage.Level("9.00", "2.000", 1)), List.of(), 1));
         long orderId = expectOrder(9_801_001L);
-        later(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), report(orderId, ExecutionReportMessage.PENDING_NEW));
+        later(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), report(orderId, ExecType.PENDING_NEW.name()));
 
         assertThat(trade.get(WAIT.toSeconds(), TimeUnit.SECONDS).price()).isEqualTo("10.00");
         assertThat(bookUpdate.get(WAIT.toSeconds(), TimeUnit.SECONDS).bids()).hasSize(1);
         assertThat(acks.await(orderId, WAIT).block()).hasValueSatisfying(report ->
-                assertThat(report.execType()).isEqualTo(ExecutionReportMessage.PENDING_NEW));
+                assertThat(report.execType()).isEqualTo(ExecType.PENDING_NEW.name()));
         assertThat(answerAsALaterRisk()).hasValueSatisfying(event ->
                 assertThat(event.balances()).containsExactly(usd("5.00")));
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -114,12 +115,12 @@ class RollingUpgradeTest extends GatewayTest {
         send(Topics.TRADES, UPG, LaterWriter.nextMajor(trade("1000.00")));
         send(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), LaterWriter.nextMajor(report(orderId, "REJECTED")));
         later(Topics.TRADES, UPG, trade("20.00"));
-        later(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), report(orderId, ExecutionReportMessage.PENDING_NEW));
+        later(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), report(orderId, ExecType.PENDING_NEW.name()));
 
         // Same keys, so same partitions: the 1.x records came after the 2.x ones, which never reached a listener.
         assertThat(trade.get(WAIT.toSeconds(), TimeUnit.SECONDS).price()).isEqualTo("20.00");
         assertThat(acks.await(orderId, WAIT).block()).hasValueSatisfying(report ->
-                assertThat(report.execType()).isEqualTo(ExecutionReportMessage.PENDING_NEW));
+                assertThat(report.execType()).isEqualTo(ExecType.PENDING_NEW.name()));
         // Risk's trades table skipped the 2.x trade and read the one after it; neither processor stopped.
         assertThat(marketBuyProtectedAt()).isEqualTo("22.00");
         assertThat(processors.running()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.instrument.SelfTradePolicy;
+import io.rtx.engine.order.ExecType;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
@@ -61,7 +62,7 @@ class RiskRollingUpgradeTest {
                 .extracting(OrderCommandMessage::orderId, OrderCommandMessage::price)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(10L, "22000.00"));
         assertThat(risk.values(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class))
-                .extracting(ExecutionReportMessage::execType).containsExactly(ExecutionReportMessage.PENDING_NEW);
+                .extracting(ExecutionReportMessage::execType).containsExactly(ExecType.PENDING_NEW.name());
 
         later(Topics.EXECUTION_REPORTS, "1", fill(10));
 

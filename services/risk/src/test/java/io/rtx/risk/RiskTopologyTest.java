@@ -209,7 +209,7 @@ class RiskTopologyTest {
         risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(rescaled));
 
         // Matching refused it too: its fill of 0.2 at 10,000.00 comes in the old scales.
-        risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage(V, "MATCHING", SYMBOL, 7, 60, "c60", 1,
+        risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage("MATCHING", SYMBOL, 7, 60, "c60", 1,
                 "BUY", "LIMIT", "GTC", "TRADE", "PARTIALLY_FILLED", "10000.00", "0.5000", "0.2000", "0.3000",
                 "10000.00", "0.2000", "MAKER", 3, null, 2_000));
         send(place(61, 1, "BUY", "LIMIT", "GTC", "10000.005", "0.01"));
