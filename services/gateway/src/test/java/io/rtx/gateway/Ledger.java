@@ -1,6 +1,7 @@
 package io.rtx.gateway;
 
 import io.rtx.ledger.LedgerApplication;
+import io.rtx.testkafka.OwnNettyResources;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +21,7 @@ final class Ledger implements AutoCloseable {
         args.addAll(Infrastructure.storeArgs());
         args.addAll(Infrastructure.flywayArgs());
         args.addAll(List.of("--rtx.ledger.retry.max-outage-back-off=1s", "--rtx.ledger.write-timeout=5s"));
-        this.context = LedgerApplication.builder().run(args.toArray(String[]::new));
+        this.context = LedgerApplication.builder().initializers(new OwnNettyResources()).run(args.toArray(String[]::new));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.rtx.gateway;
 
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
+import io.rtx.testkafka.OwnNettyResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ final class Processors implements AutoCloseable {
         List<String> args = new ArrayList<>(Infrastructure.serviceArgs(broker));
         args.add("--rtx.streams.state-dir=" + Files.createDirectories(stateDir));
         args.add("--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
-        return app.run(args.toArray(String[]::new));
+        return app.initializers(new OwnNettyResources()).run(args.toArray(String[]::new));
     }
 
     @Override

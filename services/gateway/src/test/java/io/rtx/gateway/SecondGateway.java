@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rtx.gateway.kafka.EventTail;
 import io.rtx.gateway.orders.NodeLease;
+import io.rtx.testkafka.OwnNettyResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class SecondGateway implements AutoCloseable {
                 "--rtx.gateway.node-lease.safety-margin=2s",
                 "--rtx.gateway.node-lease.retry-interval=300ms",
                 "--rtx.gateway.node-lease.startup-timeout=30s"));
-        this.context = GatewayApplication.builder().run(args.toArray(String[]::new));
+        this.context = GatewayApplication.builder().initializers(new OwnNettyResources()).run(args.toArray(String[]::new));
         assertThat(context.getEnvironment().getProperty("rtx.gateway.node-id")).as("no node id: it must lease one")
                 .isNullOrEmpty();
         assertThat(context.getBean(EventTail.class).awaitReady(Duration.ofSeconds(60))).isTrue();

@@ -4,6 +4,7 @@ import io.rtx.gateway.GatewayApplication;
 import io.rtx.ledger.LedgerApplication;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
+import io.rtx.testkafka.OwnNettyResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -95,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
                 "logging.level.kafka=WARN",
                 "logging.level.org.apache.kafka.streams.kstream.internals.KTableSource=ERROR"));
         properties.addAll(List.of(extra));
-        services.add(service.run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
+        services.add(service.initializers(new OwnNettyResources()).run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
     }
 
     /**

@@ -14,6 +14,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -89,6 +91,15 @@ class LocalStackTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.infrastructure().kafkaBootstrap()))) {
             assertThat(BrokerFeatures.finalizedTransactionVersion(admin)).isEqualTo(BrokerFeatures.REQUIRED_TRANSACTION_VERSION);
+        }
+    }
+
+    /** Production runs every service on Reactor Netty; the one JVM of the local stack must not differ. */
+    @Test
+    void everyServiceServesOnReactorNetty() {
+        for (String service : List.of("rtx-ledger", "rtx-risk", "rtx-matching", "rtx-gateway")) {
+            assertThat(((WebServerApplicationContext) stack.service(service)).getWebServer())
+                    .as(service).isInstanceOf(NettyWebServer.class);
         }
     }
 

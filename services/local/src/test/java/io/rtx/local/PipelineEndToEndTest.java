@@ -19,6 +19,7 @@ import io.rtx.events.Wire;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
 import io.rtx.testkafka.BrokerPerTestClass;
+import io.rtx.testkafka.OwnNettyResources;
 import io.sentry.Sentry;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class PipelineEndToEndTest {
     /** Command-line arguments, so they override each service's own configuration file. */
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String stateDir) throws Exception {
         EmbeddedKafkaBroker broker = KAFKA.broker();
-        return app.run(
+        return app.initializers(new OwnNettyResources()).run(
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0",
                 "--rtx.kafka.partitions=3",

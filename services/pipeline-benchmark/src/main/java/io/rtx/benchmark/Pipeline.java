@@ -12,6 +12,7 @@ import io.rtx.events.JsonSerde;
 import io.rtx.events.Topics;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
+import io.rtx.testkafka.OwnNettyResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ final class Pipeline implements AutoCloseable {
                 "--rtx.streams.commit-interval-ms=" + options.commitIntervalMs(),
                 "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1"));
         options.processorSettings().forEach(setting -> arguments.add("--" + setting));
-        return application.run(arguments.toArray(String[]::new));
+        return application.initializers(new OwnNettyResources()).run(arguments.toArray(String[]::new));
     }
 
     private void defineInstruments() throws Exception {
