@@ -129,10 +129,21 @@ tolerations:
 
 {{/* Environment shared by the Spring Boot services. Usage: include "rtx.springEnv" (dict "root" $ "component" "risk" "port" 8081 "javaOpts" "...") */}}
 {{- define "rtx.springEnv" -}}
+{{- $kafka := .root.Values.kafka -}}
+{{- if gt (int $kafka.minInsyncReplicas) (int $kafka.replicationFactor) }}
+{{- fail (printf "kafka.minInsyncReplicas (%d) exceeds kafka.replicationFactor (%d): no acknowledged write could succeed" (int $kafka.minInsyncReplicas) (int $kafka.replicationFactor)) }}
+{{- end }}
 - name: SERVER_PORT
   value: {{ .port | quote }}
 - name: SPRING_KAFKA_BOOTSTRAP_SERVERS
-  value: {{ .root.Values.kafka.bootstrapServers | quote }}
+  value: {{ $kafka.bootstrapServers | quote }}
+# Every service creates and checks the topics with these (rtx.kafka.*, docs/topics.md).
+- name: RTX_KAFKA_PARTITIONS
+  value: {{ $kafka.partitions | quote }}
+- name: RTX_KAFKA_REPLICATION_FACTOR
+  value: {{ $kafka.replicationFactor | quote }}
+- name: RTX_KAFKA_MIN_INSYNC_REPLICAS
+  value: {{ $kafka.minInsyncReplicas | quote }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .javaOpts | quote }}
 - name: SERVER_SHUTDOWN

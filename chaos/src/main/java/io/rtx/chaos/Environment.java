@@ -37,7 +37,7 @@ final class Environment implements AutoCloseable {
         log("work directory " + work);
         kafka = new KafkaCluster(options.brokers(), ports, work, JavaLauncher.moduleClasspath(options.moduleDir()));
         kafka.start();
-        kafka.createTopics(Topics.newTopics(options.partitions(), (short) kafka.replicationFactor(), kafka.minInSyncReplicas()));
+        kafka.provisionTopics(options.partitions());
         log(options.brokers() + " broker(s) up at " + kafka.bootstrap());
         postgres = new PostgresServer(ports.postgres(), work.resolve("postgres-data")).start();
         ProcessReaper.closeOnExit(postgres);

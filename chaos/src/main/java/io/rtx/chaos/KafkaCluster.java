@@ -1,6 +1,9 @@
 package io.rtx.chaos;
 
 import io.rtx.events.BrokerFeatures;
+import io.rtx.events.TopicProvisioning;
+import io.rtx.events.TopicSettings;
+import io.rtx.events.Topics;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -16,9 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Real KRaft brokers, each its own JVM running {@code kafka.Kafka} from the kafka_2.13 jars.
@@ -126,20 +127,11 @@ final class KafkaCluster implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000));
     }
 
-    /** Creates the given topics up front (idempotent), so no service races another to create them. */
-    void createTopics(List<NewTopic> topics) throws InterruptedException {
+    /** RTX's topics up front, the way the services provision them, so no service races another to create them. */
+    void provisionTopics(int partitions) {
         try (Admin admin = admin()) {
-            for (NewTopic topic : topics) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create " + topic.name(), e);
-                    }
-                } catch (java.util.concurrent.TimeoutException e) {
-                    throw new IllegalStateException("creating " + topic.name() + " timed out", e);
-                }
-            }
+            new TopicProvisioning(Topics.specs(new TopicSettings(partitions, replicationFactor(), minInSyncReplicas())))
+                    .provision(admin);
         }
     }
 

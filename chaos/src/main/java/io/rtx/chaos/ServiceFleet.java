@@ -43,7 +43,6 @@ final class ServiceFleet implements AutoCloseable {
             if (service.isStreamsProcessor()) {
                 String streams = "--spring.cloud.stream.kafka.streams.binder.configuration.";
                 args.add("--rtx.streams.state-dir=" + Files.createDirectories(workDir.resolve("state-" + service.id)));
-                args.add(streams + "replication.factor=" + kafka.replicationFactor());
                 if (options.sessionTimeoutMs() > 0) {
                     args.add(streams + "session.timeout.ms=" + options.sessionTimeoutMs());
                 }

@@ -1,8 +1,9 @@
 package io.rtx.events;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -39,8 +40,14 @@ public final class Topics {
             deadLetter(ACCEPTED_ORDERS), deadLetter(TRADES), deadLetter(BOOK_UPDATES), deadLetter(ACCOUNT_EVENTS),
             deadLetter(INSTRUMENTS));
 
-    /** Compacted: only the latest value per key matters. */
+    /** Compacted: only the latest value per key matters, and it is kept however old it is. */
     public static final List<String> COMPACTED = List.of(INSTRUMENTS);
+
+    /**
+     * How long every other topic keeps its records: the window a ledger rebuild or a restore can replay
+     * (docs/disaster-recovery.md). Written on the topic so a broker default cannot shorten it.
+     */
+    public static final Duration RETENTION = Duration.ofDays(7);
 
     /** Header names on a dead-letter record. */
     public static final String DLQ_REASON_HEADER = "rtx.dlq.reason";
@@ -54,14 +61,22 @@ public final class Topics {
     }
 
     /**
-     * Every topic as an admin request: services declare these at start-up (creation is idempotent), so
-     * partitions, replication and min.insync.replicas come from configuration, never from defaults.
+     * Every topic as RTX needs it. Partitions, replication and min.insync.replicas come from the cluster's
+     * settings; cleanup and retention are per topic and fixed here.
      */
-    public static List<NewTopic> newTopics(int partitions, short replicationFactor, int minInSyncReplicas) {
-        return ALL.stream().map(name -> new NewTopic(name, partitions, replicationFactor).configs(Map.of(
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas),
-                TopicConfig.CLEANUP_POLICY_CONFIG,
-                COMPACTED.contains(name) ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)))
-                .toList();
+    public static List<TopicSpec> specs(TopicSettings settings) {
+        return ALL.stream().map(name -> spec(name, settings)).toList();
+    }
+
+    public static TopicSpec spec(String name, TopicSettings settings) {
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()));
+        if (COMPACTED.contains(name)) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        } else {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RETENTION.toMillis()));
+        }
+        return new TopicSpec(name, settings.partitions(), settings.replicationFactor(), configs);
     }
 }

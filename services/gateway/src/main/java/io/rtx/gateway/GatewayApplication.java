@@ -1,8 +1,10 @@
 package io.rtx.gateway;
 
+import io.rtx.provisioning.TopicProvisioningConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(TopicProvisioningConfiguration.class)
 @EnableScheduling
 public class GatewayApplication {
 

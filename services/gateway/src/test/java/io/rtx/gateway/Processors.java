@@ -76,7 +76,6 @@ final class Processors implements AutoCloseable {
                                                         Path stateDir) throws IOException {
         List<String> args = new ArrayList<>(Infrastructure.serviceArgs(broker));
         args.add("--rtx.streams.state-dir=" + Files.createDirectories(stateDir));
-        args.add("--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
         return app.initializers(new OwnNettyResources()).run(args.toArray(String[]::new));
     }
 

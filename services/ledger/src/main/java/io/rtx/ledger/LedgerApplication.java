@@ -1,8 +1,10 @@
 package io.rtx.ledger;
 
+import io.rtx.provisioning.TopicProvisioningConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -11,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(TopicProvisioningConfiguration.class)
 @EnableScheduling
 public class LedgerApplication {
 

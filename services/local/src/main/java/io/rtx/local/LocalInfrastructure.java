@@ -1,7 +1,6 @@
 package io.rtx.local;
 
 import io.rtx.events.BrokerFeatures;
-import io.rtx.events.Topics;
 import io.rtx.testkafka.EmbeddedKraftBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -47,7 +46,8 @@ final class LocalInfrastructure implements AutoCloseable {
     }
 
     LocalInfrastructure start(int partitions) throws IOException, SQLException {
-        kafka = new EmbeddedKraftBroker(partitions, Topics.ALL.toArray(String[]::new));
+        // No topics: the services provision them (the first one creates them), and nothing else may.
+        kafka = new EmbeddedKraftBroker(partitions);
         kafka.kafkaPorts(kafkaPort);
         kafka.brokerProperties(Map.of("auto.create.topics.enable", "false"));
         kafka.afterPropertiesSet();

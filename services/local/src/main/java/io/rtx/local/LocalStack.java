@@ -85,7 +85,6 @@ public final class LocalStack implements AutoCloseable {
                 "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
                 "rtx.kafka.partitions=6",
                 "rtx.streams.state-dir=" + Files.createDirectories(stateDir.resolve(Integer.toString(port))),
-                "spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1",
                 "spring.r2dbc.url=" + infrastructure.r2dbcUrl(),
                 "spring.r2dbc.username=" + LocalInfrastructure.DATABASE_USER,
                 "spring.flyway.url=" + infrastructure.jdbcUrl(),

@@ -239,7 +239,7 @@ class DisasterRecoveryTest {
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String... args) {
         List<String> all = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + brokers, "--server.port=0",
-                "--rtx.kafka.partitions=3", "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1",
+                "--rtx.kafka.partitions=3",
                 "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
                 "--logging.level.org.apache.kafka.streams.kstream.internals.KTableSource=ERROR"));
         all.addAll(List.of(args));

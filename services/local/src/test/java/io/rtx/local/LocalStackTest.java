@@ -5,12 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.rtx.events.BrokerFeatures;
+import io.rtx.events.Topics;
+import io.rtx.risk.accounts.AccountStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +107,24 @@ class LocalStackTest {
         for (String service : List.of("rtx-ledger", "rtx-risk", "rtx-matching", "rtx-gateway")) {
             assertThat(((WebServerApplicationContext) stack.service(service)).getWebServer())
                     .as(service).isInstanceOf(NettyWebServer.class);
+        }
+    }
+
+    /**
+     * The topics as the services provisioned them: instruments compacted, and the processors' changelogs
+     * with RTX's own min.insync.replicas written on them rather than inherited from the broker.
+     */
+    @Test
+    void topicsCarryTheSettingsTheServicesProvisionedChangelogsIncluded() throws Exception {
+        ConfigResource instruments = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INSTRUMENTS);
+        ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC, "rtx-risk-" + AccountStore.NAME + "-changelog");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.infrastructure().kafkaBootstrap()))) {
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(instruments, changelog)).all()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(configs.get(instruments).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+            assertThat(configs.get(changelog).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).source())
+                    .isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
         }
     }
 

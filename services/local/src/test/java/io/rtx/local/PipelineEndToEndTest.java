@@ -70,8 +70,7 @@ class PipelineEndToEndTest {
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0",
                 "--rtx.kafka.partitions=3",
-                "--rtx.streams.state-dir=" + Files.createDirectories(stateRoot.resolve(stateDir)),
-                "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1");
+                "--rtx.streams.state-dir=" + Files.createDirectories(stateRoot.resolve(stateDir)));
     }
 
     @Test

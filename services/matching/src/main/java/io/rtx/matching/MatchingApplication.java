@@ -2,8 +2,8 @@ package io.rtx.matching;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rtx.events.InstrumentMessage;
+import io.rtx.provisioning.TopicProvisioningConfiguration;
 import java.time.Duration;
-import io.rtx.streams.ProcessorSupportConfiguration;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 
 /** The matching processor. Bindings (application.yml): {@code matching-in-0} accepted orders, {@code matching-in-1} instruments. */
 @SpringBootApplication
-@Import(ProcessorSupportConfiguration.class)
+@Import(TopicProvisioningConfiguration.class)
 public class MatchingApplication {
 
     public static void main(String[] args) {

@@ -9,6 +9,8 @@ import io.rtx.events.AccountEventMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.JsonSerde;
+import io.rtx.events.TopicProvisioning;
+import io.rtx.events.TopicSettings;
 import io.rtx.events.Topics;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,7 +60,9 @@ final class Pipeline implements AutoCloseable {
     static Pipeline start(BenchmarkOptions options, Clients clients) throws Exception {
         Pipeline pipeline = new Pipeline(options, clients);
         try {
-            clients.createTopics(Topics.newTopics(options.partitions(), (short) 1, 1));
+            try (Admin admin = clients.admin()) {
+                new TopicProvisioning(Topics.specs(new TopicSettings(options.partitions(), 1, 1))).provision(admin);
+            }
             pipeline.defineInstruments();
             // Instruments first: both processors load their global tables fully before they process anything.
             pipeline.applications.add(pipeline.launch(RiskApplication.builder(), "risk"));
@@ -97,8 +102,7 @@ final class Pipeline implements AutoCloseable {
                 "--server.port=0",
                 "--rtx.kafka.partitions=" + options.partitions(),
                 "--rtx.streams.state-dir=" + stateDir,
-                "--rtx.streams.commit-interval-ms=" + options.commitIntervalMs(),
-                "--spring.cloud.stream.kafka.streams.binder.configuration.replication.factor=1"));
+                "--rtx.streams.commit-interval-ms=" + options.commitIntervalMs()));
         options.processorSettings().forEach(setting -> arguments.add("--" + setting));
         return application.initializers(new OwnNettyResources()).run(arguments.toArray(String[]::new));
     }

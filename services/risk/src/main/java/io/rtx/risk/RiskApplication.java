@@ -5,7 +5,7 @@ import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.TradeMessage;
-import io.rtx.streams.ProcessorSupportConfiguration;
+import io.rtx.provisioning.TopicProvisioningConfiguration;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
  * {@code risk-in-1} instruments and {@code risk-in-2} trades as global tables.
  */
 @SpringBootApplication
-@Import(ProcessorSupportConfiguration.class)
+@Import(TopicProvisioningConfiguration.class)
 public class RiskApplication {
 
     public static void main(String[] args) {

@@ -1,18 +1,14 @@
 package io.rtx.ledger.kafka;
 
 import io.rtx.events.JsonSerde;
-import io.rtx.events.Topics;
 import io.rtx.ledger.deadletter.DeadLetterValueSerializer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
@@ -21,15 +17,6 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
-
-    /** Every RTX topic (the ledger's dead-letter topics included), created if missing. */
-    @Bean
-    KafkaAdmin.NewTopics rtxTopics(@Value("${rtx.kafka.partitions:6}") int partitions,
-                                   @Value("${rtx.kafka.replication-factor:1}") short replicationFactor,
-                                   @Value("${rtx.kafka.min-insync-replicas:1}") int minInSyncReplicas) {
-        return new KafkaAdmin.NewTopics(Topics.newTopics(partitions, replicationFactor, minInSyncReplicas)
-                .toArray(NewTopic[]::new));
-    }
 
     /**
      * Values are read with the {@link JsonSerde} chosen by topic (any minor of its major). Wrapped in
