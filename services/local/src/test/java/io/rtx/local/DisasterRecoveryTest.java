@@ -16,6 +16,7 @@ import io.rtx.ledger.LedgerApplication;
 import io.rtx.matching.MatchingApplication;
 import io.rtx.risk.RiskApplication;
 import io.rtx.testkafka.BrokerPerTestClass;
+import io.rtx.testkafka.OwnNettyResources;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -243,7 +244,7 @@ class DisasterRecoveryTest {
                 "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
                 "--logging.level.org.apache.kafka.streams.kstream.internals.KTableSource=ERROR"));
         all.addAll(List.of(args));
-        return app.run(all.toArray(String[]::new));
+        return app.initializers(new OwnNettyResources()).run(all.toArray(String[]::new));
     }
 
     private String stateDir(String name) throws IOException {
@@ -271,7 +272,7 @@ class DisasterRecoveryTest {
             return DrExecJarProcess.start(LEDGER_EXEC_JAR, args, work.resolve("rebuild.log"));
         }
         System.out.println("DR drill: " + LEDGER_EXEC_JAR + " not built; rebuilding with the in-process ledger");
-        return LedgerApplication.builder().run(args.toArray(String[]::new));
+        return LedgerApplication.builder().initializers(new OwnNettyResources()).run(args.toArray(String[]::new));
     }
 
     private String script(Map<String, String> env, String name, String... args) throws Exception {
