@@ -8,6 +8,9 @@ import io.rtx.gateway.problems.NotFoundException;
 import io.rtx.gateway.security.ApiKeyPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +35,8 @@ import reactor.core.publisher.Flux;
 public class StreamController {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final String STREAM = "Server-Sent Events: first `subscribed`, then one event per change, whose data "
+            + "is this schema; a `:heartbeat` comment every 15 s. Not in the generated clients: use an SSE client.";
 
     private final Broadcast reports;
     private final Broadcast trades;
@@ -47,7 +52,10 @@ public class StreamController {
         this.instruments = instruments;
     }
 
-    @Operation(summary = "Your execution reports (event `execution-report`), and only yours")
+    @Operation(operationId = "streamExecutionReports",
+            summary = "Your execution reports (event `execution-report`), and only yours", responses = @ApiResponse(
+                    responseCode = "200", description = STREAM, content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = ExecutionReportEvent.class))))
     @GetMapping("/execution-reports")
     public Flux<ServerSentEvent<Object>> executionReports(
             @Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller) {
@@ -57,7 +65,9 @@ public class StreamController {
                         .map(r -> event("execution-report", ExecutionReportEvent.of(r))));
     }
 
-    @Operation(summary = "A market's trades (event `trade`)")
+    @Operation(operationId = "streamTrades", summary = "A market's trades (event `trade`)", responses = @ApiResponse(
+            responseCode = "200", description = STREAM, content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(implementation = TradeEvent.class))))
     @GetMapping("/markets/{symbol}/trades")
     public Flux<ServerSentEvent<Object>> trades(@PathVariable String symbol) {
         known(symbol);
@@ -67,7 +77,10 @@ public class StreamController {
                                 t.quantity(), t.takerSide(), t.timestamp()))));
     }
 
-    @Operation(summary = "A market's L2 level changes (event `book-update`; quantity \"0\" removes a level)")
+    @Operation(operationId = "streamBook",
+            summary = "A market's L2 level changes (event `book-update`; quantity \"0\" removes a level)",
+            responses = @ApiResponse(responseCode = "200", description = STREAM, content = @Content(
+                    mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = BookUpdateEvent.class))))
     @GetMapping("/markets/{symbol}/book")
     public Flux<ServerSentEvent<Object>> book(@PathVariable String symbol) {
         known(symbol);
