@@ -67,11 +67,13 @@ public class AdminController {
         this.timeout = properties.accountCommandTimeout();
     }
 
-    @Operation(operationId = "openAccount", summary = "Open an account (201; 409 if it exists; 202 if risk did not answer in time)",
+    @Operation(operationId = "openAccount",
+            summary = "Open an account (201; 409 if it exists; 202 if risk did not answer in time)",
             responses = {
                     @ApiResponse(responseCode = "201", description = "Opened",
                             content = @Content(schema = @Schema(implementation = AdminViews.AccountState.class))),
-                    @ApiResponse(responseCode = "202", description = "Published; risk did not answer within the timeout",
+                    @ApiResponse(responseCode = "202",
+                            description = "Published; risk did not answer within the timeout",
                             content = @Content(schema = @Schema(implementation = AdminViews.CommandPending.class))),
                     @ApiResponse(responseCode = "409", description = "The account exists")})
     @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -80,7 +82,8 @@ public class AdminController {
         return run(AccountCommandMessage.Kind.OPEN, accountId, null, null, HttpStatus.CREATED);
     }
 
-    @Operation(operationId = "createApiKey", summary = "Issue an API key for the account; the secret is shown only in this response",
+    @Operation(operationId = "createApiKey",
+            summary = "Issue an API key for the account; the secret is shown only in this response",
             responses = @ApiResponse(responseCode = "201", description = "Issued"))
     @PostMapping(path = "/accounts/{accountId}/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<AdminViews.IssuedKey>> createKey(@PathVariable long accountId,
@@ -107,7 +110,8 @@ public class AdminController {
         });
     }
 
-    @Operation(operationId = "deposit", summary = "Deposit into the account (200 with balances; 422 with reason if refused)")
+    @Operation(operationId = "deposit",
+            summary = "Deposit into the account (200 with balances; 422 with reason if refused)")
     @AccountCommandResponses
     @PostMapping(path = "/accounts/{accountId}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> deposit(@PathVariable long accountId,
@@ -126,7 +130,8 @@ public class AdminController {
         return run(AccountCommandMessage.Kind.WITHDRAW, accountId, request.asset(), request.amount(), HttpStatus.OK);
     }
 
-    @Operation(operationId = "suspendAccount", summary = "Kill switch: suspend the account and cancel all its open orders")
+    @Operation(operationId = "suspendAccount",
+            summary = "Kill switch: suspend the account and cancel all its open orders")
     @AccountCommandResponses
     @PostMapping("/accounts/{accountId}/suspend")
     public Mono<ResponseEntity<Object>> suspend(@PathVariable long accountId) {

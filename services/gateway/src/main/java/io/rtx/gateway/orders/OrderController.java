@@ -51,7 +51,8 @@ public class OrderController {
                     @ApiResponse(responseCode = "202", description = "Published; no decision within the timeout "
                             + "(status PENDING): the order will be decided, see GET /api/v1/orders/{orderId}",
                             content = @Content(schema = @Schema(implementation = OrderPending.class))),
-                    @ApiResponse(responseCode = "422", description = "Rejected; the problem's `reason` is the reason code")})
+                    @ApiResponse(responseCode = "422",
+                            description = "Rejected; the problem's `reason` is the reason code")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> place(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,
                                               @Valid @RequestBody PlaceOrderRequest request) {
@@ -87,7 +88,8 @@ public class OrderController {
                 .body(view);
     }
 
-    @Operation(operationId = "cancelOrder", summary = "Cancel an order (202: the outcome arrives as an execution report)",
+    @Operation(operationId = "cancelOrder",
+            summary = "Cancel an order (202: the outcome arrives as an execution report)",
             responses = @ApiResponse(responseCode = "202", description = "Published"))
     @DeleteMapping("/{orderId}")
     public Mono<ResponseEntity<OrderPending>> cancel(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,

@@ -35,8 +35,9 @@ import reactor.core.publisher.Flux;
 public class StreamController {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    private static final String STREAM = "Server-Sent Events: first `subscribed`, then one event per change, whose data "
-            + "is this schema; a `:heartbeat` comment every 15 s. Not in the generated clients: use an SSE client.";
+    private static final String STREAM = "Server-Sent Events: first `subscribed`, then one event per change, "
+            + "whose data is this schema; a `:heartbeat` comment every 15 s. Not in the generated clients: use an "
+            + "SSE client.";
 
     private final Broadcast reports;
     private final Broadcast trades;
@@ -53,9 +54,10 @@ public class StreamController {
     }
 
     @Operation(operationId = "streamExecutionReports",
-            summary = "Your execution reports (event `execution-report`), and only yours", responses = @ApiResponse(
-                    responseCode = "200", description = STREAM, content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                    schema = @Schema(implementation = ExecutionReportEvent.class))))
+            summary = "Your execution reports (event `execution-report`), and only yours",
+            responses = @ApiResponse(responseCode = "200", description = STREAM,
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = ExecutionReportEvent.class))))
     @GetMapping("/execution-reports")
     public Flux<ServerSentEvent<Object>> executionReports(
             @Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller) {
@@ -65,9 +67,10 @@ public class StreamController {
                         .map(r -> event("execution-report", ExecutionReportEvent.of(r))));
     }
 
-    @Operation(operationId = "streamTrades", summary = "A market's trades (event `trade`)", responses = @ApiResponse(
-            responseCode = "200", description = STREAM, content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-            schema = @Schema(implementation = TradeEvent.class))))
+    @Operation(operationId = "streamTrades", summary = "A market's trades (event `trade`)",
+            responses = @ApiResponse(responseCode = "200", description = STREAM,
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = TradeEvent.class))))
     @GetMapping("/markets/{symbol}/trades")
     public Flux<ServerSentEvent<Object>> trades(@PathVariable String symbol) {
         known(symbol);
@@ -79,8 +82,9 @@ public class StreamController {
 
     @Operation(operationId = "streamBook",
             summary = "A market's L2 level changes (event `book-update`; quantity \"0\" removes a level)",
-            responses = @ApiResponse(responseCode = "200", description = STREAM, content = @Content(
-                    mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = BookUpdateEvent.class))))
+            responses = @ApiResponse(responseCode = "200", description = STREAM,
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = BookUpdateEvent.class))))
     @GetMapping("/markets/{symbol}/book")
     public Flux<ServerSentEvent<Object>> book(@PathVariable String symbol) {
         known(symbol);
