@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /** Orders through the real risk and matching processors: the ack contract, modifications, idempotency, SSE. */
@@ -143,42 +144,31 @@ class OrderFlowTest extends GatewayTest {
                 .header("X-API-Key", Fixture.keyA).accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() { }).getResponseBody();
-        // The subscription is live once one of A's orders comes through it: until then each round places another
-        // pair (B's first), so no fixed wait has to guess how long subscribing takes.
-        AtomicBoolean seen = new AtomicBoolean();
+        // Every report after the stream's `subscribed` event reaches it: one order of each account is enough.
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        List<ServerSentEvent<JsonNode>> events = stream.filter(e -> e.data() != null)
-                .doOnSubscribe(s -> new Thread(() -> {
-                    for (int round = 0; !seen.get() && round < 100; round++) {
-                        place(Fixture.keyB, limit("sse-b-" + round, "BUY", "7000.00", "0.0100"));
-                        place(Fixture.keyA, limit("sse-a-" + round, "BUY", "7000.00", "0.0100"));
-                        pause(300);
-                    }
-                }).start())
+        List<ServerSentEvent<JsonNode>> events = stream.filter(e -> e.event() != null)
                 .doOnNext(e -> {
-                    if ("RISK".equals(e.data().path("source").asString())) {
+                    if ("subscribed".equals(e.event())) {
+                        Mono.fromRunnable(() -> {
+                            place(Fixture.keyB, limit("sse-b-1", "BUY", "7000.00", "0.0100"));
+                            place(Fixture.keyA, limit("sse-a-1", "BUY", "7000.00", "0.0100"));
+                        }).subscribeOn(Schedulers.boundedElastic()).subscribe();
+                    } else if ("RISK".equals(e.data().path("source").asString())) {
                         acknowledged.add(e.data().path("orderId").asString());
                     }
                 })
-                // One of A's orders seen whole: risk's acknowledgement, then matching's report.
-                .takeUntil(e -> e.data().path("clientOrderId").asString().startsWith("sse-a-")
+                // A's order seen whole: risk's acknowledgement, then matching's report.
+                .takeUntil(e -> "sse-a-1".equals(e.data().path("clientOrderId").asString())
                         && "MATCHING".equals(e.data().path("source").asString())
                         && acknowledged.contains(e.data().path("orderId").asString()))
-                .doFinally(signal -> seen.set(true))
                 .collectList().block(Duration.ofSeconds(30));
         assertThat(events).isNotEmpty();
-        assertThat(events).allSatisfy(e -> assertThat(e.event()).isEqualTo("execution-report"));
-        assertThat(events).extracting(e -> e.data().path("clientOrderId").asString())
-                .anyMatch(id -> id.startsWith("sse-a-")).noneMatch(id -> id.startsWith("sse-b-"));
-        assertThat(events).extracting(e -> e.data().path("status").asString()).contains("PENDING_NEW", "NEW");
+        assertThat(events.get(0).event()).isEqualTo("subscribed");
+        assertThat(events.get(0).data().path("stream").asString()).isEqualTo("execution-reports");
+        List<ServerSentEvent<JsonNode>> reports = events.subList(1, events.size());
+        assertThat(reports).allSatisfy(e -> assertThat(e.event()).isEqualTo("execution-report"));
+        assertThat(reports).extracting(e -> e.data().path("clientOrderId").asString())
+                .contains("sse-a-1").doesNotContain("sse-b-1");
+        assertThat(reports).extracting(e -> e.data().path("status").asString()).contains("PENDING_NEW", "NEW");
     }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }

@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  * Seeds a fresh local stack through the gateway's own admin API (the path an operator uses): BTC-USD
  * and ETH-USD, two funded demo traders with API keys, and an admin key of a real account.
  */
-final class DemoData {
+public final class DemoData {
 
-    record Trader(String accountId, String apiKey) {
+    public record Trader(String accountId, String apiKey) {
     }
 
     /** The admin key, the two demo traders, and the extra funded traders for load tests. */
-    record Seeded(String adminKey, List<Trader> traders, List<Trader> loadTraders) {
+    public record Seeded(String adminKey, List<Trader> traders, List<Trader> loadTraders) {
     }
 
     private static final Pattern API_KEY = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"");
@@ -29,12 +29,12 @@ final class DemoData {
     private final String baseUrl;
     private final String bootstrapKey;
 
-    DemoData(String baseUrl, String bootstrapKey) {
+    public DemoData(String baseUrl, String bootstrapKey) {
         this.baseUrl = baseUrl;
         this.bootstrapKey = bootstrapKey;
     }
 
-    Seeded seed(int loadTraders) throws Exception {
+    public Seeded seed(int loadTraders) throws Exception {
         awaitReady(Duration.ofMinutes(3));
         instrument("BTC-USD", "BTC", "0.01", "0.0001", "0.0001", "100.0000");
         instrument("ETH-USD", "ETH", "0.01", "0.0010", "0.0010", "1000.0000");

@@ -29,7 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalInfrastructure infrastructure;
     private final Path stateDir;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
-    final String bootstrapKey = "local-bootstrap." + HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+    private final String bootstrapKey = "local-bootstrap." + HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
 
     LocalStack(LocalInfrastructure infrastructure, Path stateDir) {
         this.infrastructure = infrastructure;
@@ -47,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
         }, "rtx-local-shutdown"));
         DemoData.Seeded seeded;
         try {
-            seeded = new DemoData(stack.gatewayUrl(), stack.bootstrapKey)
+            seeded = new DemoData(stack.gatewayUrl(), stack.bootstrapKey())
                     .seed(Integer.getInteger("rtx.local.load-traders", 20));
         } catch (Exception e) {
             // A stack that runs but was never seeded would mislead: stop everything and say why.
@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts infrastructure and services; the caller closes the stack. */
-    static LocalStack start(int kafkaPort, int postgresPort, int redisPort, int gatewayPort) throws Exception {
+    public static LocalStack start(int kafkaPort, int postgresPort, int redisPort, int gatewayPort) throws Exception {
         Path stateDir = Files.createTempDirectory("rtx-local-");
         LocalStack stack = new LocalStack(new LocalInfrastructure(kafkaPort, postgresPort, redisPort), stateDir);
         try {
@@ -113,8 +113,13 @@ public final class LocalStack implements AutoCloseable {
         return file.toAbsolutePath();
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return url(service("rtx-gateway"));
+    }
+
+    /** The bootstrap ADMIN key this stack's gateway accepts, made anew at each start. */
+    public String bootstrapKey() {
+        return bootstrapKey;
     }
 
     /** A running service by its {@code spring.application.name} (rtx-ledger, rtx-risk, rtx-matching, rtx-gateway). */

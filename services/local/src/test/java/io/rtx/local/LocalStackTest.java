@@ -51,7 +51,7 @@ class LocalStackTest {
             System.setProperty("rtx.local." + service + "-port", "0");
         }
         stack = LocalStack.start(0, 0, 0, 0);
-        seeded = new DemoData(stack.gatewayUrl(), stack.bootstrapKey).seed(0);
+        seeded = new DemoData(stack.gatewayUrl(), stack.bootstrapKey()).seed(0);
         gateway = RestClient.create(stack.gatewayUrl());
     }
 

@@ -28,13 +28,13 @@ public class AccountController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Your balances per asset: available and reserved by open orders")
+    @Operation(operationId = "getBalances", summary = "Your balances per asset: available and reserved by open orders")
     @GetMapping("/balances")
     public Mono<AccountQueries.Balances> balances(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller) {
         return queries.balances(caller.requireAccount());
     }
 
-    @Operation(summary = "Your trades, newest first")
+    @Operation(operationId = "listMyTrades", summary = "Your trades, newest first")
     @GetMapping("/trades")
     public Mono<List<AccountQueries.MyTrade>> trades(
             @Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,

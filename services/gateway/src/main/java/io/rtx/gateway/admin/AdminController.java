@@ -13,12 +13,16 @@ import io.rtx.gateway.orders.OrderValidation;
 import io.rtx.gateway.problems.ConflictException;
 import io.rtx.gateway.problems.InvalidRequestException;
 import io.rtx.gateway.problems.NotFoundException;
+import io.rtx.gateway.problems.Problem;
 import io.rtx.gateway.problems.Problems;
 import io.rtx.gateway.security.ApiKeyStore;
 import io.rtx.gateway.security.ApiKeys;
 import io.rtx.gateway.security.Role;
 import io.rtx.gateway.support.GatewayProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -67,14 +71,24 @@ public class AdminController {
         this.timeout = properties.accountCommandTimeout();
     }
 
-    @Operation(summary = "Open an account (201; 409 if it exists; 202 if risk did not answer in time)")
+    @Operation(operationId = "openAccount",
+            summary = "Open an account (201; 409 if it exists; 202 if risk did not answer in time)",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Opened",
+                            content = @Content(schema = @Schema(implementation = AdminViews.AccountState.class))),
+                    @ApiResponse(responseCode = "202",
+                            description = "Published; risk did not answer within the timeout",
+                            content = @Content(schema = @Schema(implementation = AdminViews.CommandPending.class))),
+                    @ApiResponse(responseCode = "409", description = "The account exists")})
     @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> openAccount(@Valid @RequestBody AdminRequests.OpenAccount request) {
         long accountId = request.accountId() == null ? ids.next() : Long.parseLong(request.accountId());
         return run(AccountCommandMessage.Kind.OPEN, accountId, null, null, HttpStatus.CREATED);
     }
 
-    @Operation(summary = "Issue an API key for the account; the secret is shown only in this response")
+    @Operation(operationId = "createApiKey",
+            summary = "Issue an API key for the account; the secret is shown only in this response",
+            responses = @ApiResponse(responseCode = "201", description = "Issued"))
     @PostMapping(path = "/accounts/{accountId}/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<AdminViews.IssuedKey>> createKey(@PathVariable long accountId,
                                                                 @Valid @RequestBody AdminRequests.CreateApiKey request) {
@@ -87,7 +101,9 @@ public class AdminController {
                                 role.name(), Instant.now())));
     }
 
-    @Operation(summary = "Revoke an API key (takes effect on every gateway within rtx.gateway.key-cache-ttl)")
+    @Operation(operationId = "revokeApiKey",
+            summary = "Revoke an API key (takes effect on every gateway within rtx.gateway.key-cache-ttl)",
+            responses = @ApiResponse(responseCode = "204", description = "Revoked"))
     @DeleteMapping("/accounts/{accountId}/api-keys/{keyId}")
     public Mono<ResponseEntity<Void>> revokeKey(@PathVariable long accountId, @PathVariable String keyId) {
         return keys.revoke(keyId, accountId).map(revoked -> {
@@ -98,7 +114,9 @@ public class AdminController {
         });
     }
 
-    @Operation(summary = "Deposit into the account (200 with balances; 422 with reason if refused)")
+    @Operation(operationId = "deposit",
+            summary = "Deposit into the account (200 with balances; 422 with reason if refused)")
+    @AccountCommandResponses
     @PostMapping(path = "/accounts/{accountId}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> deposit(@PathVariable long accountId,
                                                 @Valid @RequestBody AdminRequests.Transfer request) {
@@ -106,7 +124,9 @@ public class AdminController {
         return run(AccountCommandMessage.Kind.DEPOSIT, accountId, request.asset(), request.amount(), HttpStatus.OK);
     }
 
-    @Operation(summary = "Withdraw from the account's available balance (422 INSUFFICIENT_BALANCE if short)")
+    @Operation(operationId = "withdraw",
+            summary = "Withdraw from the account's available balance (422 INSUFFICIENT_BALANCE if short)")
+    @AccountCommandResponses
     @PostMapping(path = "/accounts/{accountId}/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> withdraw(@PathVariable long accountId,
                                                  @Valid @RequestBody AdminRequests.Transfer request) {
@@ -114,20 +134,32 @@ public class AdminController {
         return run(AccountCommandMessage.Kind.WITHDRAW, accountId, request.asset(), request.amount(), HttpStatus.OK);
     }
 
-    @Operation(summary = "Kill switch: suspend the account and cancel all its open orders")
+    @Operation(operationId = "suspendAccount",
+            summary = "Kill switch: suspend the account and cancel all its open orders")
+    @AccountCommandResponses
     @PostMapping("/accounts/{accountId}/suspend")
     public Mono<ResponseEntity<Object>> suspend(@PathVariable long accountId) {
         return run(AccountCommandMessage.Kind.SUSPEND, accountId, null, null, HttpStatus.OK);
     }
 
-    @Operation(summary = "Resume a suspended account")
+    @Operation(operationId = "resumeAccount", summary = "Resume a suspended account")
+    @AccountCommandResponses
     @PostMapping("/accounts/{accountId}/resume")
     public Mono<ResponseEntity<Object>> resume(@PathVariable long accountId) {
         return run(AccountCommandMessage.Kind.RESUME, accountId, null, null, HttpStatus.OK);
     }
 
-    @Operation(summary = "Define or redefine an instrument (200 once this gateway serves it; 202 if not yet; "
-            + "409 naming the field if the redefinition could strand resting orders)")
+    @Operation(operationId = "defineInstrument",
+            summary = "Define or redefine an instrument (200 once this gateway serves it; 202 if not yet; "
+                    + "409 naming the field if the redefinition could strand resting orders)",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Defined, and served by this gateway",
+                            content = @Content(schema = @Schema(implementation = InstrumentMessage.class))),
+                    @ApiResponse(responseCode = "202", description = "Published; not served by this gateway yet",
+                            content = @Content(schema = @Schema(implementation = InstrumentMessage.class))),
+                    @ApiResponse(responseCode = "409", description = "A redefinition the engine refuses while orders may rest",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = Problem.class)))})
     @PutMapping(path = "/instruments/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> defineInstrument(
             @PathVariable @Pattern(regexp = "[A-Z0-9]{1,12}-[A-Z0-9]{1,12}", message = "must look like BASE-QUOTE") String symbol,
@@ -208,7 +240,7 @@ public class AdminController {
     }
 
     private static ErrorResponseException redefinitionRefused(Redefinition change) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "instrument-redefinition-refused",
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.INSTRUMENT_REDEFINITION_REFUSED,
                 "Instrument redefinition refused", change.detail());
         problem.setProperty("reason", change.refusal().name());
         problem.setProperty("field", change.field());

@@ -31,19 +31,19 @@ public class MarketController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Every tradable instrument with its scales, tick, lot, limits and fees")
+    @Operation(operationId = "listInstruments", summary = "Every tradable instrument with its scales, tick, lot, limits and fees")
     @GetMapping("/instruments")
     public List<InstrumentMessage> instruments() {
         return instruments.all();
     }
 
-    @Operation(summary = "One instrument")
+    @Operation(operationId = "getInstrument", summary = "One instrument")
     @GetMapping("/instruments/{symbol}")
     public InstrumentMessage instrument(@PathVariable String symbol) {
         return known(symbol).message();
     }
 
-    @Operation(summary = "L2 order book: aggregated levels, best first (up to 20)")
+    @Operation(operationId = "getBook", summary = "L2 order book: aggregated levels, best first (up to 20)")
     @GetMapping("/{symbol}/book")
     public Mono<MarketQueries.Book> book(@PathVariable String symbol,
                                          @RequestParam(defaultValue = "20") @Min(1) @Max(20) int depth) {
@@ -51,7 +51,7 @@ public class MarketController {
         return queries.book(symbol, depth);
     }
 
-    @Operation(summary = "Recent trades, newest first")
+    @Operation(operationId = "listMarketTrades", summary = "Recent trades, newest first")
     @GetMapping("/{symbol}/trades")
     public Mono<List<MarketQueries.Trade>> trades(@PathVariable String symbol,
                                                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -59,7 +59,7 @@ public class MarketController {
         return queries.trades(symbol, limit);
     }
 
-    @Operation(summary = "OHLCV candles, newest first, buckets on UTC boundaries")
+    @Operation(operationId = "listCandles", summary = "OHLCV candles, newest first, buckets on UTC boundaries")
     @GetMapping("/{symbol}/candles")
     public Mono<List<MarketQueries.Candle>> candles(
             @PathVariable String symbol,
@@ -75,7 +75,7 @@ public class MarketController {
         return queries.candles(symbol, interval, start, end, limit);
     }
 
-    @Operation(summary = "24 h rolling ticker: open, high, low, last, volume")
+    @Operation(operationId = "getTicker", summary = "24 h rolling ticker: open, high, low, last, volume")
     @GetMapping("/{symbol}/ticker")
     public Mono<MarketQueries.Ticker> ticker(@PathVariable String symbol) {
         known(symbol);

@@ -45,15 +45,15 @@ public class OrderController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Place an order and wait for the pre-trade risk decision",
+    @Operation(operationId = "placeOrder", summary = "Place an order and wait for the pre-trade risk decision",
             responses = {
-                    @ApiResponse(responseCode = "201", description = "Accepted by risk: status PENDING_NEW (or later)"),
-                    @ApiResponse(responseCode = "202", description = "Published; no decision within the timeout",
+                    @ApiResponse(responseCode = "201", description = "Accepted by risk: status PENDING_NEW (or later)",
+                            content = @Content(schema = @Schema(implementation = OrderView.class))),
+                    @ApiResponse(responseCode = "202", description = "Published; no decision within the timeout "
+                            + "(status PENDING): the order will be decided, see GET /api/v1/orders/{orderId}",
                             content = @Content(schema = @Schema(implementation = OrderPending.class))),
-                    @ApiResponse(responseCode = "422", description = "Rejected; the problem's `reason` is the reason code",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "400", description = "Invalid request, naming the field",
-                            content = @Content(mediaType = "application/problem+json"))})
+                    @ApiResponse(responseCode = "422",
+                            description = "Rejected; the problem's `reason` is the reason code")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> place(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,
                                               @Valid @RequestBody PlaceOrderRequest request) {
@@ -89,14 +89,18 @@ public class OrderController {
                 .body(view);
     }
 
-    @Operation(summary = "Cancel an order (202: the outcome arrives as an execution report)")
+    @Operation(operationId = "cancelOrder",
+            summary = "Cancel an order (202: the outcome arrives as an execution report)",
+            responses = @ApiResponse(responseCode = "202", description = "Published"))
     @DeleteMapping("/{orderId}")
     public Mono<ResponseEntity<OrderPending>> cancel(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,
                                                      @PathVariable long orderId) {
         return entry.modify(caller, orderId, OrderCommandMessage.Kind.CANCEL, null, null).map(OrderController::accepted);
     }
 
-    @Operation(summary = "Amend a resting order's price (202: the outcome arrives as an execution report)")
+    @Operation(operationId = "amendOrderPrice",
+            summary = "Amend a resting order's price (202: the outcome arrives as an execution report)",
+            responses = @ApiResponse(responseCode = "202", description = "Published"))
     @PatchMapping(path = "/{orderId}/price", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrderPending>> amendPrice(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,
                                                          @PathVariable long orderId,
@@ -105,7 +109,9 @@ public class OrderController {
                 .map(OrderController::accepted);
     }
 
-    @Operation(summary = "Reduce an order's total quantity (202: the outcome arrives as an execution report)")
+    @Operation(operationId = "reduceOrderQuantity",
+            summary = "Reduce an order's total quantity (202: the outcome arrives as an execution report)",
+            responses = @ApiResponse(responseCode = "202", description = "Published"))
     @PatchMapping(path = "/{orderId}/quantity", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrderPending>> reduceQuantity(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,
                                                              @PathVariable long orderId,
@@ -119,7 +125,7 @@ public class OrderController {
                 .location(URI.create("/api/v1/orders/" + pending.orderId())).body(pending);
     }
 
-    @Operation(summary = "One of your orders (404 if it is not yours)")
+    @Operation(operationId = "getOrder", summary = "One of your orders (404 if it is not yours)")
     @GetMapping("/{orderId}")
     public Mono<OrderView> get(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,
                                @PathVariable long orderId) {
@@ -127,7 +133,7 @@ public class OrderController {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("order " + orderId + " not found")));
     }
 
-    @Operation(summary = "Your orders, newest first")
+    @Operation(operationId = "listOrders", summary = "Your orders, newest first")
     @GetMapping
     public Mono<OrderQueries.Page> list(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller,
                                         @RequestParam(required = false) @Pattern(regexp = "[A-Z0-9._-]{1,32}") String symbol,

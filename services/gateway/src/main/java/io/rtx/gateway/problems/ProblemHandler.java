@@ -95,7 +95,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Mono.error(ex); // e.g. an SSE client went away: nothing can be written any more
         }
         log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
                 "the gateway failed to handle the request"), exchange);
     }
 
@@ -151,9 +151,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Spring's own problems (404, 405, 406, ...) pass here too: they get an RTX type, and an explicit
+     * content type, so that neither the request's {@code Accept} nor an SSE endpoint's {@code produces}
+     * can turn the problem into an empty body or an event stream.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                                ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            return respond(Problems.typed(problem), headers, exchange);
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
     private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-        return Mono.just(ResponseEntity.status(problem.getStatus())
+        return respond(problem, HttpHeaders.EMPTY, exchange);
+    }
+
+    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, HttpHeaders headers,
+                                                        ServerWebExchange exchange) {
+        problem.setInstance(Problems.instance(exchange.getRequest().getPath().value()));
+        return Mono.just(ResponseEntity.status(problem.getStatus()).headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
-/** Writes a problem outside the controllers: security, rate limiting, unknown routes. */
+/** Writes a problem outside the controllers: security, rate limiting, the firewall, unknown routes. */
 @Component
 public class ProblemResponses {
 
@@ -25,14 +25,18 @@ public class ProblemResponses {
             return Mono.empty();
         }
         if (problem.getInstance() == null) {
-            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setInstance(Problems.instance(exchange.getRequest().getPath().value()));
         }
         response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (extraHeaders != null) {
             response.getHeaders().addAll(extraHeaders);
         }
-        byte[] body = json.writeValueAsBytes(problem);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body(problem))));
+    }
+
+    /** The problem as the body of a response written below Spring (see {@link ProtocolProblems}). */
+    byte[] body(ProblemDetail problem) {
+        return json.writeValueAsBytes(problem);
     }
 }

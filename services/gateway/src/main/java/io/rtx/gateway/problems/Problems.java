@@ -1,8 +1,10 @@
 package io.rtx.gateway.problems;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -19,6 +21,25 @@ public final class Problems {
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String CONFLICT = "conflict";
+    public static final String INSTRUMENT_REDEFINITION_REFUSED = "instrument-redefinition-refused";
+    public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
+    public static final String NOT_ACCEPTABLE = "not-acceptable";
+    public static final String MALFORMED_REQUEST = "malformed-request";
+    public static final String REQUEST_REJECTED = "request-rejected";
+    public static final String URI_TOO_LONG = "uri-too-long";
+    public static final String HEADERS_TOO_LARGE = "headers-too-large";
+    public static final String HTTP_VERSION_NOT_SUPPORTED = "http-version-not-supported";
+    public static final String INTERNAL_ERROR = "internal-error";
+
+    /** The type of a problem that Spring or the server raised without one of ours (by status). */
+    private static final Map<Integer, String> KIND_OF_STATUS = Map.ofEntries(
+            Map.entry(400, INVALID_REQUEST), Map.entry(401, UNAUTHORIZED), Map.entry(403, FORBIDDEN),
+            Map.entry(404, NOT_FOUND), Map.entry(405, METHOD_NOT_ALLOWED), Map.entry(406, NOT_ACCEPTABLE),
+            Map.entry(409, CONFLICT), Map.entry(413, PAYLOAD_TOO_LARGE), Map.entry(414, URI_TOO_LONG),
+            Map.entry(415, UNSUPPORTED_MEDIA_TYPE), Map.entry(429, RATE_LIMITED), Map.entry(431, HEADERS_TOO_LARGE),
+            Map.entry(500, INTERNAL_ERROR), Map.entry(503, UNAVAILABLE), Map.entry(505, HTTP_VERSION_NOT_SUPPORTED));
+
+    private static final URI BLANK = URI.create("about:blank");
 
     private Problems() {
     }
@@ -32,6 +53,34 @@ public final class Problems {
 
     public static URI type(String kind) {
         return URI.create("urn:rtx:problem:" + kind);
+    }
+
+    /** A problem titled by its status: for errors raised below Spring, which know little more. */
+    public static ProblemDetail ofStatus(int status, String kind, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return of(HttpStatusCode.valueOf(status), kind, known != null ? known.getReasonPhrase() : "Error", detail);
+    }
+
+    /** Gives a problem raised without an RTX type (Spring's {@code about:blank}) the type of its status. */
+    public static ProblemDetail typed(ProblemDetail problem) {
+        if (problem.getType() == null || BLANK.equals(problem.getType())) {
+            problem.setType(type(kindOf(problem.getStatus())));
+        }
+        return problem;
+    }
+
+    /** {@code http-<status>} only for a status no gateway path answers today. */
+    public static String kindOf(int status) {
+        return KIND_OF_STATUS.getOrDefault(status, "http-" + status);
+    }
+
+    /** The request path as a problem's {@code instance}, or none where it is no valid URI reference. */
+    public static URI instance(String path) {
+        try {
+            return new URI(path);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** A 400 naming every offending field; {@code field} repeats the first one for simple clients. */

@@ -4,17 +4,21 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.rtx.gateway.problems.ProblemResponses;
 import io.rtx.gateway.problems.Problems;
 import io.rtx.gateway.support.GatewayProperties;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -36,8 +40,7 @@ public class SecurityConfig {
                                                   ProblemResponses problems, RateLimiterRegistry rateLimiters,
                                                   GatewayProperties properties) {
         AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(manager);
-        apiKeys.setServerAuthenticationConverter(exchange -> Mono.justOrEmpty(
-                exchange.getRequest().getHeaders().getFirst(ApiKeys.HEADER)).map(ApiKeyAuthentication::unverified));
+        apiKeys.setServerAuthenticationConverter(SecurityConfig::apiKey);
         apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         apiKeys.setAuthenticationFailureHandler((filterExchange, e) -> e instanceof AuthenticationServiceException
                 ? problems.write(filterExchange.getExchange(), unavailable(), retryLater())
@@ -61,9 +64,28 @@ public class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The firewall's refusals (encoded NUL, {@code ..}, {@code //}, {@code ;}, a backslash, a method outside
+     * GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, ...) as problems instead of an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, Problems.of(HttpStatus.BAD_REQUEST,
+                Problems.REQUEST_REJECTED, "Request rejected", rejected.getMessage()), null);
+    }
+
+    /** Two keys in one request are refused, not resolved: which one acts would be the gateway's guess. */
+    private static Mono<Authentication> apiKey(ServerWebExchange exchange) {
+        List<String> keys = exchange.getRequest().getHeaders().getOrEmpty(ApiKeys.HEADER);
+        if (keys.size() > 1) {
+            return Mono.error(new BadCredentialsException("more than one " + ApiKeys.HEADER + " header"));
+        }
+        return Mono.justOrEmpty(keys.stream().findFirst()).map(ApiKeyAuthentication::unverified);
+    }
+
     private static ProblemDetail unauthorized() {
         return Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized",
-                "a valid API key is required in the " + ApiKeys.HEADER + " header (<keyId>.<secret>)");
+                "one valid API key is required in the " + ApiKeys.HEADER + " header (<keyId>.<secret>)");
     }
 
     private static ProblemDetail forbidden(ServerWebExchange exchange) {

@@ -8,6 +8,9 @@ import io.rtx.gateway.problems.NotFoundException;
 import io.rtx.gateway.security.ApiKeyPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 /**
- * Server-Sent Events. Streams start at the moment of subscription (no replay): subscribe first, then
- * read the current state with a GET. A comment line every 15 s keeps proxies from closing idle streams.
+ * Server-Sent Events. Streams start at the moment of subscription (no replay): a {@code subscribed} event
+ * says the subscription is live, then read the current state with a GET. A comment line every 15 s keeps
+ * proxies from closing idle streams.
  */
 @Tag(name = "Streams", description = "Server-Sent Events: your execution reports, a market's trades and book updates")
 @RestController
@@ -31,6 +35,9 @@ import reactor.core.publisher.Flux;
 public class StreamController {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final String STREAM = "Server-Sent Events: first `subscribed`, then one event per change, "
+            + "whose data is this schema; a `:heartbeat` comment every 15 s. Not in the generated clients: use an "
+            + "SSE client.";
 
     private final Broadcast reports;
     private final Broadcast trades;
@@ -46,31 +53,49 @@ public class StreamController {
         this.instruments = instruments;
     }
 
-    @Operation(summary = "Your execution reports (event `execution-report`), and only yours")
+    @Operation(operationId = "streamExecutionReports",
+            summary = "Your execution reports (event `execution-report`), and only yours",
+            responses = @ApiResponse(responseCode = "200", description = STREAM,
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = ExecutionReportEvent.class))))
     @GetMapping("/execution-reports")
     public Flux<ServerSentEvent<Object>> executionReports(
             @Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal caller) {
         long accountId = caller.requireAccount();
-        return withHeartbeat(reports.subscribe(ExecutionReportMessage.class, r -> r.accountId() == accountId)
-                .map(r -> event("execution-report", ExecutionReportEvent.of(r))));
+        return stream(new Subscribed("execution-reports", null),
+                reports.subscribe(ExecutionReportMessage.class, r -> r.accountId() == accountId)
+                        .map(r -> event("execution-report", ExecutionReportEvent.of(r))));
     }
 
-    @Operation(summary = "A market's trades (event `trade`)")
+    @Operation(operationId = "streamTrades", summary = "A market's trades (event `trade`)",
+            responses = @ApiResponse(responseCode = "200", description = STREAM,
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = TradeEvent.class))))
     @GetMapping("/markets/{symbol}/trades")
     public Flux<ServerSentEvent<Object>> trades(@PathVariable String symbol) {
         known(symbol);
-        return withHeartbeat(trades.subscribe(TradeMessage.class, t -> t.symbol().equals(symbol))
-                .map(t -> event("trade", new TradeEvent(t.symbol(), Long.toString(t.tradeId()), t.price(), t.quantity(),
-                        t.takerSide(), t.timestamp()))));
+        return stream(new Subscribed("trades", symbol),
+                trades.subscribe(TradeMessage.class, t -> t.symbol().equals(symbol))
+                        .map(t -> event("trade", new TradeEvent(t.symbol(), Long.toString(t.tradeId()), t.price(),
+                                t.quantity(), t.takerSide(), t.timestamp()))));
     }
 
-    @Operation(summary = "A market's L2 level changes (event `book-update`; quantity \"0\" removes a level)")
+    @Operation(operationId = "streamBook",
+            summary = "A market's L2 level changes (event `book-update`; quantity \"0\" removes a level)",
+            responses = @ApiResponse(responseCode = "200", description = STREAM,
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = BookUpdateEvent.class))))
     @GetMapping("/markets/{symbol}/book")
     public Flux<ServerSentEvent<Object>> book(@PathVariable String symbol) {
         known(symbol);
-        return withHeartbeat(books.subscribe(BookUpdateMessage.class, b -> b.symbol().equals(symbol))
-                .map(b -> event("book-update", new BookUpdateEvent(b.symbol(), b.sequence(), b.bids(), b.asks(),
-                        b.timestamp()))));
+        return stream(new Subscribed("book", symbol),
+                books.subscribe(BookUpdateMessage.class, b -> b.symbol().equals(symbol))
+                        .map(b -> event("book-update", new BookUpdateEvent(b.symbol(), b.sequence(), b.bids(),
+                                b.asks(), b.timestamp()))));
+    }
+
+    /** The first event of every stream; {@code symbol} is null on the execution-report stream. */
+    public record Subscribed(String stream, String symbol) {
     }
 
     public record TradeEvent(String symbol, String tradeId, String price, String quantity, String takerSide,
@@ -91,9 +116,13 @@ public class StreamController {
         return ServerSentEvent.builder(data).event(name).build();
     }
 
-    private static Flux<ServerSentEvent<Object>> withHeartbeat(Flux<ServerSentEvent<Object>> events) {
+    /**
+     * {@code subscribed} goes out as soon as the topic subscription is live (merge subscribes to the events
+     * first): it sends the response headers at once, without waiting for market activity or a heartbeat.
+     */
+    private static Flux<ServerSentEvent<Object>> stream(Subscribed subscribed, Flux<ServerSentEvent<Object>> events) {
         Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT)
                 .map(i -> ServerSentEvent.builder().comment("heartbeat").build());
-        return Flux.merge(events, heartbeat);
+        return Flux.merge(events, Flux.just(event("subscribed", subscribed)), heartbeat);
     }
 }

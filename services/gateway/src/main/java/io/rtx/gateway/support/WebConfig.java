@@ -1,11 +1,5 @@
 package io.rtx.gateway.support;
 
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +9,6 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-@OpenAPIDefinition(
-        info = @Info(title = "RTX gateway API", version = "v1",
-                description = "Order entry, account and market data, streams and administration of the RTX exchange. "
-                        + "Decimals and ids are JSON strings. Errors are application/problem+json (RFC 7807)."),
-        security = @SecurityRequirement(name = "apiKey"))
-@SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-        paramName = "X-API-Key", description = "<keyId>.<secret>")
 @Configuration
 public class WebConfig {
 
