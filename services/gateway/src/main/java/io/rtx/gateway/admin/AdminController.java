@@ -130,13 +130,16 @@ public class AdminController {
             @Valid @RequestBody AdminRequests.DefineInstrument r) {
         InstrumentMessage definition = new InstrumentMessage(Message.CURRENT_SCHEMA_VERSION, symbol, r.baseAsset(),
                 r.baseScale(), r.quoteAsset(), r.quoteScale(), r.priceScale(), r.quantityScale(), r.tickSize(),
-                r.lotSize(), r.minQuantity(), r.maxQuantity(), r.priceBandPercent(), r.maxNotional(), r.makerFeeBps(),
-                r.takerFeeBps(), r.selfTradePolicy() == null ? "CANCEL_NEWEST" : r.selfTradePolicy());
+                r.lotSize(), r.minQuantity(), r.maxQuantity(), r.priceBandPercent(), r.referencePrice(),
+                r.maxNotional(), r.makerFeeBps(), r.takerFeeBps(),
+                r.selfTradePolicy() == null ? "CANCEL_NEWEST" : r.selfTradePolicy());
         try {
             definition.toInstrument();
         } catch (RuntimeException e) {
             throw new InvalidRequestException(fieldOf(e.getMessage()), String.valueOf(e.getMessage()));
         }
+        // The core reads 0 as "no reference price" (definitions that predate the field); a new one has one.
+        OrderValidation.positive("referencePrice", r.referencePrice(), r.priceScale());
         keepsAssetScale("baseScale", r.baseAsset(), r.baseScale());
         keepsAssetScale("quoteScale", r.quoteAsset(), r.quoteScale());
         return publisher.publish(Topics.INSTRUMENTS, symbol, definition)
@@ -204,7 +207,7 @@ public class AdminController {
             return "body";
         }
         for (String field : new String[]{"tickSize", "lotSize", "minQuantity", "maxQuantity", "priceBandPercent",
-                "maxNotional", "quantityScale", "priceScale", "baseScale", "quoteScale", "makerFeeBps", "takerFeeBps"}) {
+                "referencePrice", "maxNotional", "quantityScale", "priceScale", "baseScale", "quoteScale", "makerFeeBps", "takerFeeBps"}) {
             if (message.toLowerCase().contains(field.toLowerCase())) {
                 return field;
             }

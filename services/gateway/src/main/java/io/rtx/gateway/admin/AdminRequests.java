@@ -41,6 +41,8 @@ public final class AdminRequests {
             @Schema(example = "0.0010") @NotBlank String minQuantity,
             @Schema(example = "100.0000") @NotBlank String maxQuantity,
             @Schema(example = "10.00") @NotBlank String priceBandPercent,
+            @Schema(description = "Centre of the price band until the instrument first trades", example = "10000.00")
+            @NotBlank String referencePrice,
             @Schema(example = "10000000.00000000") @NotBlank String maxNotional,
             @Schema(example = "10") @NotNull @Min(0) @Max(10_000) Integer makerFeeBps,
             @Schema(example = "20") @NotNull @Min(0) @Max(10_000) Integer takerFeeBps,
