@@ -31,11 +31,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return problems.write(exchange, ProblemHandler.tooLargeProblem(), null);
         }
         if (ex instanceof ErrorResponse error) {
-            var problem = error.getBody();
-            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(Problems.type(problem.getStatus() == 404 ? Problems.NOT_FOUND : "http-" + problem.getStatus()));
-            }
-            return problems.write(exchange, problem, error.getHeaders());
+            return problems.write(exchange, Problems.typed(error.getBody()), error.getHeaders());
         }
         if (ex instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
             return problems.write(exchange, ProblemHandler.tooLargeProblem(), null);

@@ -34,6 +34,14 @@ public final class Problems {
         return URI.create("urn:rtx:problem:" + kind);
     }
 
+    /** A problem the framework raised (405, 406, ...) gets an RTX type too: {@code http-<status>}. */
+    public static ProblemDetail typed(ProblemDetail problem) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(type(problem.getStatus() == 404 ? NOT_FOUND : "http-" + problem.getStatus()));
+        }
+        return problem;
+    }
+
     /** A 400 naming every offending field; {@code field} repeats the first one for simple clients. */
     public static ProblemDetail invalid(List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatusCode.valueOf(400), INVALID_REQUEST, "Invalid request",

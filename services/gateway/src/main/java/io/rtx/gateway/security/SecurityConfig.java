@@ -4,6 +4,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.rtx.gateway.problems.ProblemResponses;
 import io.rtx.gateway.problems.Problems;
 import io.rtx.gateway.support.GatewayProperties;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -59,6 +61,16 @@ public class SecurityConfig {
                 .addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new RateLimitFilter(rateLimiters, properties, problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
+    }
+
+    /**
+     * Requests Spring Security's firewall refuses before anything else runs (an encoded slash or NUL in the
+     * path, a non-normalised path, a method such as TRACE) are 400 problems like any other bad input.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange,
+                Problems.invalid(List.of(new Problems.FieldError("request", rejected.getMessage()))), null);
     }
 
     private static ProblemDetail unauthorized() {
