@@ -29,8 +29,8 @@ final class Market {
 
     Market(int accounts) {
         this.accounts = accounts;
-        instruments.put(BTC_USD, instrument(BTC_USD, "BTC"));
-        instruments.put(ETH_USD, instrument(ETH_USD, "ETH"));
+        instruments.put(BTC_USD, instrument(BTC_USD, "BTC", "10000.00"));
+        instruments.put(ETH_USD, instrument(ETH_USD, "ETH", "2000.00"));
         midCents.put(BTC_USD, 1_000_000L);
         midCents.put(ETH_USD, 200_000L);
         depositPerAccount.put("USD", new BigDecimal("10000000"));
@@ -38,10 +38,14 @@ final class Market {
         depositPerAccount.put("ETH", new BigDecimal("10000"));
     }
 
-    /** Tick 0.01, lot 0.001, 10% band, 10/20 bps fees: the production-like shape of the test instrument. */
-    private static InstrumentMessage instrument(String symbol, String base) {
+    /**
+     * Tick 0.01, lot 0.001, 10% band around the mid until the first trade, 10/20 bps fees: the
+     * production-like shape of the test instrument.
+     */
+    private static InstrumentMessage instrument(String symbol, String base, String referencePrice) {
         return new InstrumentMessage(symbol, base, 8, "USD", 8, 2, 4,
-                "0.01", "0.0010", "0.0010", "100.0000", "10.00", "100000000.00000000", 10, 20, "CANCEL_NEWEST");
+                "0.01", "0.0010", "0.0010", "100.0000", "10.00", referencePrice, "100000000.00000000", 10, 20,
+                "CANCEL_NEWEST");
     }
 
     Instrument instrument(String symbol) {

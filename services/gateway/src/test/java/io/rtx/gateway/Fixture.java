@@ -34,14 +34,19 @@ final class Fixture {
         created = true;
     }
 
-    /** The test instrument's definition as the admin API takes it. */
+    /**
+     * The test instrument's definition as the admin API takes it. BTC-USD never trades in these tests, so its
+     * band stays centred on the reference price: 90% around 11,000.00 holds every price the tests use
+     * (5,000.00 to 20,001.00).
+     */
     static Map<String, Object> instrument() {
         return Map.ofEntries(Map.entry("baseAsset", "BTC"), Map.entry("baseScale", 8),
                 Map.entry("quoteAsset", "USD"), Map.entry("quoteScale", 8), Map.entry("priceScale", 2),
                 Map.entry("quantityScale", 4), Map.entry("tickSize", "0.01"), Map.entry("lotSize", "0.0010"),
                 Map.entry("minQuantity", "0.0010"), Map.entry("maxQuantity", "100.0000"),
-                Map.entry("priceBandPercent", "10.00"), Map.entry("maxNotional", "10000000.00000000"),
-                Map.entry("makerFeeBps", 10), Map.entry("takerFeeBps", 20));
+                Map.entry("priceBandPercent", "90.00"), Map.entry("referencePrice", "11000.00"),
+                Map.entry("maxNotional", "10000000.00000000"), Map.entry("makerFeeBps", 10),
+                Map.entry("takerFeeBps", 20));
     }
 
     /** Opens the account through the admin API, deposits USD and BTC, and returns a new TRADER key for it. */

@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
                 "rtx.gateway.account-command-timeout=10s",
                 "rtx.gateway.rate-limit=30",
                 "rtx.gateway.rate-limit-period=1s",
+                "rtx.gateway.key-rate-limits." + HostileInputFuzzTest.TRADER_KEY_ID + "=1000000",
+                "rtx.gateway.key-rate-limits." + HostileInputFuzzTest.ADMIN_KEY_ID + "=1000000",
                 "rtx.admin.bootstrap-key=" + GatewayTest.ADMIN_KEY,
                 "spring.r2dbc.username=postgres",
                 "spring.r2dbc.password=postgres"})
@@ -65,6 +67,11 @@ abstract class GatewayTest {
         @Bean(destroyMethod = "close")
         Processors processors() throws IOException {
             return new Processors(Infrastructure.KAFKA);
+        }
+
+        @Bean
+        RequestCpu requestCpu() {
+            return new RequestCpu();
         }
     }
 

@@ -29,6 +29,8 @@ class QueryTest extends GatewayTest {
         if (keyC != null) {
             return;
         }
+        // The ledger's rows for an account risk opened: a key is issued only for an account that exists.
+        db.sql("INSERT INTO accounts VALUES (:a, false, 3, now())").bind("a", ACCOUNT_C).fetch().rowsUpdated().block();
         keyC = json(post("/api/v1/admin/accounts/" + ACCOUNT_C + "/api-keys", ADMIN_KEY,
                 java.util.Map.of("role", "TRADER")), 201).get("apiKey").asString();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
@@ -41,7 +43,6 @@ class QueryTest extends GatewayTest {
                     .bind("id", 900_000L + i).bind("c", "q" + i).bind("a", ACCOUNT_C).bind("s", symbol)
                     .bind("st", status).bind("t", t0.plusSeconds(i)).fetch().rowsUpdated().block();
         }
-        db.sql("INSERT INTO accounts VALUES (:a, false, 3, now())").bind("a", ACCOUNT_C).fetch().rowsUpdated().block();
         db.sql("INSERT INTO balances VALUES (:a, 'USD', 1234.50000000, 10.00000000, 3, now())")
                 .bind("a", ACCOUNT_C).fetch().rowsUpdated().block();
         db.sql("INSERT INTO trades VALUES ('BTC-USD', 1, 100.50, 0.5000, 900000, :a, 5, 9, 'SELL', :t), "

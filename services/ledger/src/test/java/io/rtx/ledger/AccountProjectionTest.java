@@ -68,13 +68,14 @@ class AccountProjectionTest extends LedgerIntegrationTest {
     @Test
     void instrumentsAreUpsertedAndRemovedByTombstone() {
         Instrument eth = new Instrument("ETHX-USD", new Asset("ETHX", 8), new Asset("USD", 8), 2, 4, 1, 1, 10,
-                1_000_000, 1_000, 100_000_000_000_00L, 10, 20, SelfTradePolicy.CANCEL_OLDEST);
+                1_000_000, 1_000, 2_000_00, 100_000_000_000_00L, 10, 20, SelfTradePolicy.CANCEL_OLDEST);
         send(Topics.INSTRUMENTS, "ETHX-USD", InstrumentMessage.of(eth));
         eventually(() -> assertThat(count("SELECT count(*) FROM instruments WHERE symbol = 'ETHX-USD'")).isEqualTo(1));
         Map<String, Object> row = row("SELECT * FROM instruments WHERE symbol = 'ETHX-USD'");
         assertThat(row.get("tick_size")).isEqualTo(new BigDecimal("0.01"));
         assertThat(row.get("min_quantity")).isEqualTo(new BigDecimal("0.0010"));
         assertThat(row.get("price_band_percent")).isEqualTo(new BigDecimal("10.00"));
+        assertThat(row.get("reference_price")).isEqualTo(new BigDecimal("2000.00"));
         assertThat(row.get("self_trade_policy")).isEqualTo("CANCEL_OLDEST");
         assertThat(row.get("taker_fee_bps")).isEqualTo(20);
 

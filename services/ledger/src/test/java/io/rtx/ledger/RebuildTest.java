@@ -50,7 +50,7 @@ class RebuildTest extends LedgerIntegrationTest {
         send(Topics.BOOK_UPDATES, s, book(s, 1, List.of(level("100.50", "2.000", 1)), List.of()));
         send(Topics.BOOK_UPDATES, s, book(s, 2, List.of(level("100.50", "0", 0)), List.of(level("101.00", "1.000", 1))));
         send(Topics.INSTRUMENTS, "RBLD-USD", InstrumentMessage.of(new Instrument("RBLD-USD", new Asset("RBLD", 8),
-                new Asset("USD", 8), 2, 3, 1, 1, 1, 1_000_000, 500, 1_000_000_000_000L, 5, 10, null)));
+                new Asset("USD", 8), 2, 3, 1, 1, 1, 1_000_000, 500, 100_00, 1_000_000_000_000L, 5, 10, null)));
         send(Topics.ACCOUNT_EVENTS, "9101", accountEvent(9101, 1, "DEPOSIT", false,
                 List.of(balance("USD", "500.00", "0.00"))));
         db.sql("INSERT INTO api_keys (key_id, account_id, key_hash, role) VALUES ('k-9101', 9101, "

@@ -36,8 +36,8 @@ public final class DemoData {
 
     public Seeded seed(int loadTraders) throws Exception {
         awaitReady(Duration.ofMinutes(3));
-        instrument("BTC-USD", "BTC", "0.01", "0.0001", "0.0001", "100.0000");
-        instrument("ETH-USD", "ETH", "0.01", "0.0010", "0.0010", "1000.0000");
+        instrument("BTC-USD", "BTC", "0.01", "0.0001", "0.0001", "100.0000", "30000.00");
+        instrument("ETH-USD", "ETH", "0.01", "0.0010", "0.0010", "1000.0000", "2000.00");
         call("POST", "/api/v1/admin/accounts", "{\"accountId\":\"1\"}");
         String adminKey = apiKey("1", "ADMIN");
         List<Trader> traders = new ArrayList<>();
@@ -59,13 +59,15 @@ public final class DemoData {
         return new Trader(accountId, apiKey(accountId, "TRADER"));
     }
 
-    private void instrument(String symbol, String base, String tick, String lot, String min, String max)
-            throws Exception {
+    /** {@code reference}: where the 10% band is centred until the first trade (the load suites' start price). */
+    private void instrument(String symbol, String base, String tick, String lot, String min, String max,
+                            String reference) throws Exception {
         call("PUT", "/api/v1/admin/instruments/" + symbol, """
                 {"baseAsset":"%s","baseScale":8,"quoteAsset":"USD","quoteScale":8,"priceScale":2,"quantityScale":4,
                  "tickSize":"%s","lotSize":"%s","minQuantity":"%s","maxQuantity":"%s","priceBandPercent":"10.00",
-                 "maxNotional":"10000000.00000000","makerFeeBps":10,"takerFeeBps":20,"selfTradePolicy":"CANCEL_NEWEST"}
-                """.formatted(base, tick, lot, min, max));
+                 "referencePrice":"%s","maxNotional":"10000000.00000000","makerFeeBps":10,"takerFeeBps":20,
+                 "selfTradePolicy":"CANCEL_NEWEST"}
+                """.formatted(base, tick, lot, min, max, reference));
     }
 
     private void deposit(String accountId, String asset, String amount) throws Exception {

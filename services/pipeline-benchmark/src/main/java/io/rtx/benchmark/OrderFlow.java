@@ -55,7 +55,7 @@ final class OrderFlow {
 
     static List<Instrument> instruments(int symbols) {
         return IntStream.range(0, symbols).mapToObj(i -> new Instrument(BASES[i] + "-USD", new Asset(BASES[i], 8), USD,
-                2, 4, 1, 10, 10, 1_000_000, 1_000, 10_000_000L * 100_000_000L, 10, 20,
+                2, 4, 1, 10, 10, 1_000_000, 1_000, MID_CENTS, 10_000_000L * 100_000_000L, 10, 20,
                 SelfTradePolicy.CANCEL_NEWEST)).toList();
     }
 

@@ -153,12 +153,12 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         } catch (IllegalArgumentException e) {
             return RiskDecision.reject(null, ReasonCode.INVALID_ORDER);
         }
-        long reference = referencePrice(instrument);
+        long lastTrade = lastTradePrice(instrument);
         if (command instanceof PlaceOrder place) {
-            return risk.place(place, account, instrument, reference);
+            return risk.place(place, account, instrument, lastTrade);
         }
         if (command instanceof AmendPrice amend) {
-            return risk.amendPrice(amend, account, instrument, reference);
+            return risk.amendPrice(amend, account, instrument, lastTrade);
         }
         if (command instanceof ReduceQuantity reduce) {
             return risk.reduceQuantity(reduce, account, instrument);
@@ -166,7 +166,8 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         return risk.cancel((CancelOrder) command, account);
     }
 
-    private long referencePrice(Instrument instrument) {
+    /** 0 before the symbol's first trade: risk then bands around the definition's reference price. */
+    private long lastTradePrice(Instrument instrument) {
         TradeMessage last = lastTrades.get(instrument.symbol());
         return last == null ? 0 : instrument.parsePrice(last.price());
     }

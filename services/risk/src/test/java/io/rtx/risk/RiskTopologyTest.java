@@ -111,6 +111,17 @@ class RiskTopologyTest {
         assertThat(forwarded.price()).isEqualTo("22000.00");
     }
 
+    @Test
+    void theDefinitionsReferencePriceBandsOrdersBeforeTheFirstTrade() {
+        risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(Instruments.btcUsdReferencedAt(10_000_00)));
+        send(place(12, 1, "BUY", "LIMIT", "GTC", "11000.01", "0.5"));
+        assertThat(onlyReport().reason()).isEqualTo("PRICE_OUTSIDE_BAND");
+
+        send(place(13, 1, "BUY", "MARKET", "IOC", null, "0.1"));
+        OrderCommandMessage forwarded = (OrderCommandMessage) risk.read(Topics.ACCEPTED_ORDERS).get(0).value;
+        assertThat(forwarded.price()).isEqualTo("11000.00");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "UNKNOWN_ACCOUNT,      9, BUY,  LIMIT, GTC, 10000.00, 0.5",

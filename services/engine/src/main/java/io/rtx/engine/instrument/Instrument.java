@@ -15,6 +15,9 @@ import io.rtx.engine.money.Decimals;
  * @param lotSize       smallest quantity step, in quantity units
  * @param priceBandBps  limit prices must lie within this many basis points of the reference price;
  *                      market orders sweep no further than this band (their protection price)
+ * @param referencePrice the band's centre until the instrument first trades (then the last trade is), in
+ *                      price units, on the tick; 0 only for a definition that predates the field, which
+ *                      has no band until its first trade
  * @param maxNotional   largest order value, in quote minor units
  */
 public record Instrument(
@@ -28,6 +31,7 @@ public record Instrument(
         long minQuantity,
         long maxQuantity,
         int priceBandBps,
+        long referencePrice,
         long maxNotional,
         int makerFeeBps,
         int takerFeeBps,
@@ -45,6 +49,8 @@ public record Instrument(
         require(minQuantity >= lotSize && minQuantity % lotSize == 0, "minQuantity must be a positive multiple of the lot");
         require(maxQuantity >= minQuantity && maxQuantity % lotSize == 0, "maxQuantity must be a multiple of the lot >= minQuantity");
         require(priceBandBps > 0 && priceBandBps < 10_000, "priceBandBps must be 1..9999");
+        require(referencePrice >= 0 && referencePrice % tickSize == 0,
+                "referencePrice must be a positive multiple of the tick");
         require(maxNotional > 0, "maxNotional must be positive");
         require(makerFeeBps >= 0 && makerFeeBps <= 1_000 && takerFeeBps >= 0 && takerFeeBps <= 1_000,
                 "fees must be 0..1000 bps");

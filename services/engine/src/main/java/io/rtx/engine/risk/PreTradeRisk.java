@@ -20,8 +20,10 @@ import io.rtx.engine.order.TimeInForce;
  *   <li>NO_REFERENCE_PRICE (market orders), PRICE_OUTSIDE_BAND (limit orders)</li>
  *   <li>NOTIONAL_ABOVE_CAP, OPEN_ORDER_LIMIT, INSUFFICIENT_BALANCE</li>
  * </ol>
- * An accepted order holds its funds on the account at once. The reference price is the symbol's
- * last trade price (zero if none yet: limits are then not banded, market orders are refused).
+ * An accepted order holds its funds on the account at once. The band's reference price is the symbol's
+ * last trade price, or before its first trade the instrument's defined {@link Instrument#referencePrice()};
+ * only a definition without one (it predates the field) leaves limits unbanded and refuses market orders
+ * until the first trade.
  */
 public final class PreTradeRisk {
 
@@ -35,7 +37,8 @@ public final class PreTradeRisk {
         return configuration;
     }
 
-    public RiskDecision place(PlaceOrder order, Account account, Instrument instrument, long referencePrice) {
+    /** {@code lastTradePrice}: the symbol's last trade, 0 if it never traded. */
+    public RiskDecision place(PlaceOrder order, Account account, Instrument instrument, long lastTradePrice) {
         ReasonCode reason = identity(account, instrument, true);
         if (reason == null) {
             reason = shape(order, account);
@@ -47,6 +50,7 @@ public final class PreTradeRisk {
             return RiskDecision.reject(order, reason);
         }
         long price = order.price();
+        long referencePrice = referencePrice(instrument, lastTradePrice);
         if (order.type() == OrderType.MARKET) {
             if (referencePrice <= 0) {
                 return RiskDecision.reject(order, ReasonCode.NO_REFERENCE_PRICE);
@@ -70,11 +74,11 @@ public final class PreTradeRisk {
     }
 
     /** An upward buy amend holds the extra funds now; one amend per order may be in flight. */
-    public RiskDecision amendPrice(AmendPrice amend, Account account, Instrument instrument, long referencePrice) {
+    public RiskDecision amendPrice(AmendPrice amend, Account account, Instrument instrument, long lastTradePrice) {
         ReasonCode reason = identity(account, instrument, true);
         OpenOrder open = reason == null ? ownOrder(account, amend.orderId(), amend.symbol()) : null;
         if (reason == null) {
-            reason = amendRefusal(amend, open, instrument, referencePrice);
+            reason = amendRefusal(amend, open, instrument, referencePrice(instrument, lastTradePrice));
         }
         if (reason != null) {
             return RiskDecision.reject(amend, reason);
@@ -181,6 +185,11 @@ public final class PreTradeRisk {
     private static OpenOrder ownOrder(Account account, long orderId, String symbol) {
         OpenOrder open = account.openOrder(orderId);
         return open != null && open.symbol().equals(symbol) ? open : null;
+    }
+
+    /** The band's centre: the last trade, or before the first trade the definition's reference price. */
+    public static long referencePrice(Instrument instrument, long lastTradePrice) {
+        return lastTradePrice > 0 ? lastTradePrice : instrument.referencePrice();
     }
 
     /** True if {@code price} lies within the instrument's band around {@code reference} (or there is none). */

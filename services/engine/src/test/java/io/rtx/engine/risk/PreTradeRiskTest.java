@@ -6,6 +6,7 @@ import static io.rtx.engine.testing.Orders.SYMBOL;
 import static io.rtx.engine.testing.Orders.gtc;
 import static io.rtx.engine.testing.Orders.market;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.order.AmendPrice;
@@ -91,13 +92,48 @@ class PreTradeRiskTest {
         assertThat(reasonFor(gtc(1, 1, BUY, REFERENCE - 100_001, 10))).isEqualTo(ReasonCode.PRICE_OUTSIDE_BAND);
         assertThat(reasonFor(gtc(1, 1, BUY, REFERENCE + 100_000, 10))).as("band edge is inside").isNull();
         assertThat(risk.place(market(2, 1, SELL, 0, 10, TimeInForce.IOC), account, BTC_USD, 0).reason())
-                .isEqualTo(ReasonCode.NO_REFERENCE_PRICE);
+                .as("no trade yet and a definition without a reference price").isEqualTo(ReasonCode.NO_REFERENCE_PRICE);
+    }
+
+    @Test
+    void beforeItsFirstTradeAnInstrumentIsBandedAroundItsDefinedReferencePrice() {
+        Instrument referenced = Instruments.btcUsdReferencedAt(REFERENCE);
+        long noTradeYet = 0;
+
+        assertThat(risk.place(gtc(1, 1, BUY, 2 * REFERENCE, 10), account, referenced, noTradeYet).reason())
+                .isEqualTo(ReasonCode.PRICE_OUTSIDE_BAND);
+        assertThat(risk.place(gtc(2, 1, SELL, REFERENCE / 2, 10), account, referenced, noTradeYet).reason())
+                .isEqualTo(ReasonCode.PRICE_OUTSIDE_BAND);
+        RiskDecision market = risk.place(market(3, 1, BUY, 0, 10, TimeInForce.IOC), account, referenced, noTradeYet);
+        assertThat(((PlaceOrder) market.command()).price()).as("protection at the reference's band edge")
+                .isEqualTo(11_000_00);
+        assertThat(risk.place(gtc(4, 1, BUY, REFERENCE + 100_000, 10), account, referenced, noTradeYet).accepted())
+                .as("band edge is inside").isTrue();
+    }
+
+    @Test
+    void onceTradedTheLastTradeIsTheReferenceNotTheDefinition() {
+        Instrument referenced = Instruments.btcUsdReferencedAt(REFERENCE);
+        long lastTrade = 2 * REFERENCE;
+
+        assertThat(risk.place(gtc(1, 1, BUY, REFERENCE, 10), account, referenced, lastTrade).reason())
+                .isEqualTo(ReasonCode.PRICE_OUTSIDE_BAND);
+        assertThat(risk.place(gtc(2, 1, BUY, lastTrade, 10), account, referenced, lastTrade).accepted()).isTrue();
+        assertThat(risk.amendPrice(new AmendPrice(2, 1, SYMBOL, REFERENCE, 3), account, referenced, lastTrade).reason())
+                .isEqualTo(ReasonCode.PRICE_OUTSIDE_BAND);
+    }
+
+    @Test
+    void aReferencePriceIsOnTheTickAndNeverNegative() {
+        assertThatThrownBy(() -> new Instrument("BTC-USD", Instruments.BTC, Instruments.USD, 2, 4, 50, 10, 100,
+                1_000_000, 1_000, 10_025, 10_000_000L * USD, 10, 20, null)).hasMessageContaining("referencePrice");
+        assertThatThrownBy(() -> Instruments.btcUsdReferencedAt(-1)).hasMessageContaining("referencePrice");
     }
 
     @Test
     void tickAndMinimumQuantity() {
         Instrument coarse = new Instrument("BTC-USD", Instruments.BTC, Instruments.USD, 2, 4, 50, 10, 100, 1_000_000,
-                1_000, 10_000_000L * USD, 10, 20, null);
+                1_000, 0, 10_000_000L * USD, 10, 20, null);
 
         assertThat(risk.place(gtc(1, 1, BUY, REFERENCE + 25, 100), account, coarse, REFERENCE).reason())
                 .isEqualTo(ReasonCode.PRICE_NOT_ON_TICK);
@@ -119,7 +155,7 @@ class PreTradeRiskTest {
     @Test
     void notionalCapOpenOrderCapAndBalance() {
         Instrument capped = new Instrument("BTC-USD", Instruments.BTC, Instruments.USD, 2, 4, 1, 10, 10, 1_000_000,
-                1_000, 1_000 * USD, 10, 20, null);
+                1_000, 0, 1_000 * USD, 10, 20, null);
         assertThat(risk.place(gtc(1, 1, BUY, REFERENCE, 1_010), account, capped, REFERENCE).reason())
                 .isEqualTo(ReasonCode.NOTIONAL_ABOVE_CAP);
 

@@ -81,12 +81,12 @@ public final class SimulatedExchange implements BookEvents {
     }
 
     private RiskDecision check(OrderCommand command) {
-        long reference = book.lastTradePrice();
+        long lastTrade = book.lastTradePrice();
         if (command instanceof PlaceOrder place) {
-            return risk.place(place, accounts.get(place.accountId()), instrument, reference);
+            return risk.place(place, accounts.get(place.accountId()), instrument, lastTrade);
         }
         if (command instanceof AmendPrice amend) {
-            return risk.amendPrice(amend, accounts.get(amend.accountId()), instrument, reference);
+            return risk.amendPrice(amend, accounts.get(amend.accountId()), instrument, lastTrade);
         }
         if (command instanceof ReduceQuantity reduce) {
             return risk.reduceQuantity(reduce, accounts.get(reduce.accountId()), instrument);

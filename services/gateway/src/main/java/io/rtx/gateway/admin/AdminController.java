@@ -19,6 +19,7 @@ import io.rtx.gateway.security.ApiKeyStore;
 import io.rtx.gateway.security.ApiKeys;
 import io.rtx.gateway.security.Role;
 import io.rtx.gateway.support.GatewayProperties;
+import io.rtx.gateway.support.ParameterGrammar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,6 +31,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -54,16 +56,23 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminController {
 
+    /** The definition's fields, in the order a message naming several is attributed. */
+    private static final List<String> FIELDS = List.of("tickSize", "lotSize", "minQuantity", "maxQuantity",
+            "priceBandPercent", "referencePrice", "maxNotional", "quantityScale", "priceScale", "baseScale",
+            "quoteScale", "makerFeeBps", "takerFeeBps");
+
     private final AccountCommands accounts;
+    private final OpenedAccounts opened;
     private final ApiKeyStore keys;
     private final OrderIds ids;
     private final InstrumentCatalog instruments;
     private final CommandPublisher publisher;
     private final Duration timeout;
 
-    public AdminController(AccountCommands accounts, ApiKeyStore keys, OrderIds ids, InstrumentCatalog instruments,
-                           CommandPublisher publisher, GatewayProperties properties) {
+    public AdminController(AccountCommands accounts, OpenedAccounts opened, ApiKeyStore keys, OrderIds ids,
+                           InstrumentCatalog instruments, CommandPublisher publisher, GatewayProperties properties) {
         this.accounts = accounts;
+        this.opened = opened;
         this.keys = keys;
         this.ids = ids;
         this.instruments = instruments;
@@ -82,8 +91,16 @@ public class AdminController {
                     @ApiResponse(responseCode = "409", description = "The account exists")})
     @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> openAccount(@Valid @RequestBody AdminRequests.OpenAccount request) {
-        long accountId = request.accountId() == null ? ids.next() : Long.parseLong(request.accountId());
+        long accountId = request.accountId() == null ? ids.next() : accountId(request.accountId());
         return run(AccountCommandMessage.Kind.OPEN, accountId, null, null, HttpStatus.CREATED);
+    }
+
+    private static long accountId(String text) {
+        try {
+            return ParameterGrammar.parseLong(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("accountId", e.getMessage());
+        }
     }
 
     @Operation(operationId = "createApiKey",
@@ -94,7 +111,10 @@ public class AdminController {
                                                                 @Valid @RequestBody AdminRequests.CreateApiKey request) {
         ApiKeys.Issued issued = ApiKeys.issue();
         Role role = Role.valueOf(request.role());
-        return keys.insert(issued.keyId(), accountId, issued.hash(), role)
+        return opened.exists(accountId)
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("account " + accountId + " not found")))
+                .then(keys.insert(issued.keyId(), accountId, issued.hash(), role))
                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
                         .header("Cache-Control", "no-store")
                         .body(new AdminViews.IssuedKey(issued.keyId(), issued.apiKey(), Long.toString(accountId),
@@ -105,7 +125,9 @@ public class AdminController {
             summary = "Revoke an API key (takes effect on every gateway within rtx.gateway.key-cache-ttl)",
             responses = @ApiResponse(responseCode = "204", description = "Revoked"))
     @DeleteMapping("/accounts/{accountId}/api-keys/{keyId}")
-    public Mono<ResponseEntity<Void>> revokeKey(@PathVariable long accountId, @PathVariable String keyId) {
+    public Mono<ResponseEntity<Void>> revokeKey(@PathVariable long accountId,
+                                                @PathVariable @Pattern(regexp = ApiKeys.KEY_ID_PATTERN,
+                                                        message = "is not an API key id") String keyId) {
         return keys.revoke(keyId, accountId).map(revoked -> {
             if (!revoked) {
                 throw new NotFoundException("no active key " + keyId + " for account " + accountId);
@@ -166,14 +188,17 @@ public class AdminController {
             @Valid @RequestBody AdminRequests.DefineInstrument r) {
         InstrumentMessage definition = new InstrumentMessage(symbol, r.baseAsset(),
                 r.baseScale(), r.quoteAsset(), r.quoteScale(), r.priceScale(), r.quantityScale(), r.tickSize(),
-                r.lotSize(), r.minQuantity(), r.maxQuantity(), r.priceBandPercent(), r.maxNotional(), r.makerFeeBps(),
-                r.takerFeeBps(), r.selfTradePolicy() == null ? "CANCEL_NEWEST" : r.selfTradePolicy());
+                r.lotSize(), r.minQuantity(), r.maxQuantity(), r.priceBandPercent(), r.referencePrice(),
+                r.maxNotional(), r.makerFeeBps(), r.takerFeeBps(),
+                r.selfTradePolicy() == null ? "CANCEL_NEWEST" : r.selfTradePolicy());
         Instrument next;
         try {
             next = definition.toInstrument();
         } catch (RuntimeException e) {
             throw new InvalidRequestException(fieldOf(e.getMessage()), String.valueOf(e.getMessage()));
         }
+        // The core reads 0 as "no reference price" (definitions that predate the field); a new one has one.
+        OrderValidation.positive("referencePrice", r.referencePrice(), r.priceScale());
         instruments.find(symbol).map(current -> current.instrument().redefinitionTo(next))
                 .filter(change -> !change.allowed()).ifPresent(change -> {
                     throw redefinitionRefused(change);
@@ -254,17 +279,14 @@ public class AdminController {
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
     }
 
-    /** Core validation messages start with the offending property where there is one. */
+    /** Core validation messages start with the offending property where there is one, else mention it. */
     private static String fieldOf(String message) {
         if (message == null) {
             return "body";
         }
-        for (String field : new String[]{"tickSize", "lotSize", "minQuantity", "maxQuantity", "priceBandPercent",
-                "maxNotional", "quantityScale", "priceScale", "baseScale", "quoteScale", "makerFeeBps", "takerFeeBps"}) {
-            if (message.toLowerCase().contains(field.toLowerCase())) {
-                return field;
-            }
-        }
-        return "body";
+        String lower = message.toLowerCase();
+        return FIELDS.stream().filter(message::startsWith).findFirst()
+                .or(() -> FIELDS.stream().filter(f -> lower.contains(f.toLowerCase())).findFirst())
+                .orElse("body");
     }
 }

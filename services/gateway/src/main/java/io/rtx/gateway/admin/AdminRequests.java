@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Request bodies of the admin API. */
 public final class AdminRequests {
@@ -30,9 +31,9 @@ public final class AdminRequests {
     }
 
     public record DefineInstrument(
-            @Schema(example = "BTC") @NotBlank String baseAsset,
+            @Schema(example = "BTC") @NotBlank @Size(max = 12) String baseAsset,
             @Schema(example = "8") @NotNull @Min(0) @Max(18) Integer baseScale,
-            @Schema(example = "USD") @NotBlank String quoteAsset,
+            @Schema(example = "USD") @NotBlank @Size(max = 12) String quoteAsset,
             @Schema(example = "8") @NotNull @Min(0) @Max(18) Integer quoteScale,
             @Schema(example = "2") @NotNull @Min(0) @Max(18) Integer priceScale,
             @Schema(example = "4") @NotNull @Min(0) @Max(18) Integer quantityScale,
@@ -41,9 +42,13 @@ public final class AdminRequests {
             @Schema(example = "0.0010") @NotBlank String minQuantity,
             @Schema(example = "100.0000") @NotBlank String maxQuantity,
             @Schema(example = "10.00") @NotBlank String priceBandPercent,
+            @Schema(description = "Centre of the price band until the instrument first trades", example = "10000.00")
+            @NotBlank String referencePrice,
             @Schema(example = "10000000.00000000") @NotBlank String maxNotional,
             @Schema(example = "10") @NotNull @Min(0) @Max(10_000) Integer makerFeeBps,
             @Schema(example = "20") @NotNull @Min(0) @Max(10_000) Integer takerFeeBps,
-            @Schema(allowableValues = {"CANCEL_NEWEST", "CANCEL_OLDEST"}, defaultValue = "CANCEL_NEWEST") String selfTradePolicy) {
+            @Schema(allowableValues = {"CANCEL_NEWEST", "CANCEL_OLDEST"}, defaultValue = "CANCEL_NEWEST")
+            @Pattern(regexp = "CANCEL_NEWEST|CANCEL_OLDEST|CANCEL_BOTH",
+                    message = "must be CANCEL_NEWEST, CANCEL_OLDEST or CANCEL_BOTH") String selfTradePolicy) {
     }
 }

@@ -13,7 +13,7 @@ public record PlaceOrderRequest(
                 example = "my-order-0001")
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may only contain letters, digits and . _ : -")
         String clientOrderId,
-        @Schema(example = "BTC-USD") @NotBlank String symbol,
+        @Schema(example = "BTC-USD") @NotBlank @Size(max = 25) String symbol,
         @Schema(allowableValues = {"BUY", "SELL"}) @NotNull @Pattern(regexp = "BUY|SELL", message = "must be BUY or SELL")
         String side,
         @Schema(allowableValues = {"LIMIT", "MARKET"}) @NotNull

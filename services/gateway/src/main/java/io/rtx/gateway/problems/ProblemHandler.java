@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,7 +25,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Turns every error a controller can meet into {@code application/problem+json}. Bad input of any kind
@@ -35,6 +36,8 @@ import tools.jackson.databind.DatabindException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** How Jackson's STRICT_DUPLICATE_DETECTION words its refusal; the parser still names the field. */
+    private static final String DUPLICATE_FIELD = "Duplicate Object property";
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -50,6 +53,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<Problems.FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors body) {
+                // A request body validated with the path: its own fields, not the parameter, are the names.
+                body.getFieldErrors().forEach(e -> errors.add(new Problems.FieldError(e.getField(), e.getDefaultMessage())));
+                continue;
+            }
             String field = result.getMethodParameter().getParameterName();
             String message = result.getResolvableErrors().stream().map(e -> e.getDefaultMessage())
                     .collect(Collectors.joining("; "));
@@ -105,11 +113,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof DataBufferLimitException) {
                 return tooLargeProblem();
             }
-            if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-                String field = mapping.getPath().stream()
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = json.getPath().stream()
                         .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[");
-                return Problems.invalid(List.of(new Problems.FieldError(field, mappingMessage(mapping))));
+                return Problems.invalid(List.of(new Problems.FieldError(field, mappingMessage(json))));
+            }
+            if (cause instanceof StreamReadException duplicate && duplicate.processor() != null
+                    && String.valueOf(duplicate.getOriginalMessage()).startsWith(DUPLICATE_FIELD)) {
+                return Problems.invalid(List.of(new Problems.FieldError(
+                        String.valueOf(duplicate.processor().currentName()), "appears more than once")));
             }
             if (cause instanceof JacksonException json) {
                 return Problems.invalid(List.of(new Problems.FieldError("body",
@@ -119,7 +132,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 String field = ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterName()
                         : mismatch.getPropertyName();
                 return Problems.invalid(List.of(new Problems.FieldError(String.valueOf(field),
-                        "'" + mismatch.getValue() + "' is not a valid value")));
+                        "'" + mismatch.getValue() + "' " + reason(mismatch))));
             }
         }
         if (ex instanceof MissingRequestValueException missing) {
@@ -131,7 +144,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.invalid(List.of(new Problems.FieldError(String.valueOf(field), String.valueOf(ex.getReason()))));
     }
 
-    private static String mappingMessage(DatabindException e) {
+    /** Our parameter converters explain the rule they apply (see {@code ParameterGrammar}). */
+    private static String reason(TypeMismatchException mismatch) {
+        return mismatch.getMostSpecificCause() instanceof IllegalArgumentException rule && rule.getMessage() != null
+                ? rule.getMessage() : "is not a valid value";
+    }
+
+    private static String mappingMessage(JacksonException e) {
         if (e instanceof tools.jackson.databind.exc.InvalidFormatException invalid) {
             return "'" + invalid.getValue() + "' is not a valid value";
         }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class ApiKeys {
 
     public static final String HEADER = "X-API-Key";
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    public static final String KEY_ID_PATTERN = "[A-Za-z0-9_-]{8,64}";
+    private static final Pattern KEY_ID = Pattern.compile(KEY_ID_PATTERN);
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -20,23 +20,28 @@ import reactor.core.publisher.Mono;
 
 /**
  * One Resilience4j rate limiter per API key ({@code rtx.gateway.rate-limit} requests per
- * {@code rate-limit-period}); past it, 429 with {@code Retry-After} in whole seconds. Runs after
- * authentication, so only verified keys get a limiter (the registry cannot be filled with made-up ids).
+ * {@code rate-limit-period}, or the key's own {@code key-rate-limits.<keyId>}); past it, 429 with
+ * {@code Retry-After} in whole seconds. Runs after authentication, so only verified keys get a limiter
+ * (the registry cannot be filled with made-up ids).
  */
 public class RateLimitFilter implements WebFilter {
 
     private final RateLimiterRegistry registry;
-    private final RateLimiterConfig config;
+    private final GatewayProperties properties;
     private final ProblemResponses problems;
 
     public RateLimitFilter(RateLimiterRegistry registry, GatewayProperties properties, ProblemResponses problems) {
         this.registry = registry;
-        this.config = RateLimiterConfig.custom()
-                .limitForPeriod(properties.rateLimit())
+        this.properties = properties;
+        this.problems = problems;
+    }
+
+    private RateLimiterConfig config(String keyId) {
+        return RateLimiterConfig.custom()
+                .limitForPeriod(properties.keyRateLimits().getOrDefault(keyId, properties.rateLimit()))
                 .limitRefreshPeriod(properties.rateLimitPeriod())
                 .timeoutDuration(Duration.ZERO)
                 .build();
-        this.problems = problems;
     }
 
     @Override
@@ -46,7 +51,8 @@ public class RateLimitFilter implements WebFilter {
                 .filter(a -> a != null && a.getPrincipal() instanceof ApiKeyPrincipal)
                 .map(a -> (ApiKeyPrincipal) a.getPrincipal())
                 .flatMap(principal -> {
-                    RateLimiter limiter = registry.rateLimiter("api-key:" + principal.keyId(), config);
+                    RateLimiter limiter = registry.rateLimiter("api-key:" + principal.keyId(),
+                            () -> config(principal.keyId()));
                     if (limiter.acquirePermission()) {
                         return chain.filter(exchange).thenReturn(true);
                     }
@@ -58,7 +64,7 @@ public class RateLimitFilter implements WebFilter {
 
     private Mono<Void> tooMany(ServerWebExchange exchange, RateLimiter limiter) {
         long nanos = limiter instanceof AtomicRateLimiter atomic
-                ? atomic.getDetailedMetrics().getNanosToWait() : config.getLimitRefreshPeriod().toNanos();
+                ? atomic.getDetailedMetrics().getNanosToWait() : properties.rateLimitPeriod().toNanos();
         long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, "Too many requests",
                 "rate limit of this API key exceeded; retry after " + seconds + " s");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheMaxStale a verified key keeps working this long while PostgreSQL cannot be asked
  * @param idempotencyTtl  how long Redis keeps a client order id (PostgreSQL keeps it for ever)
  * @param rateLimit       requests per {@code rateLimitPeriod} per API key
+ * @param keyRateLimits   a different {@code rateLimit} for individual keys, by key id (e.g. a market maker)
  */
 @Validated
 @ConfigurationProperties("rtx.gateway")
@@ -34,7 +36,8 @@ public record GatewayProperties(
         @DefaultValue("15m") Duration keyCacheMaxStale,
         @DefaultValue("7d") Duration idempotencyTtl,
         @DefaultValue("50") int rateLimit,
-        @DefaultValue("1s") Duration rateLimitPeriod) {
+        @DefaultValue("1s") Duration rateLimitPeriod,
+        @DefaultValue Map<String, @Min(1) Integer> keyRateLimits) {
 
     /**
      * The order-id node lease ({@code rtx.gateway.node-lease.*}). Ids stop {@code safetyMargin} before the

@@ -1,5 +1,6 @@
 package io.rtx.gateway.support;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every PostgreSQL and Redis call goes through here: a time limiter (a hung store must not hold a
  * request) inside a circuit breaker (a store that is down is not asked again for a while). The
- * instances are configured under {@code resilience4j.*.instances.postgres|redis} in gateway.yml.
+ * instances are configured under {@code resilience4j.*.instances.postgres|redis} in gateway.yml; only a
+ * {@link StoreOutage} counts as a failure there, and only an outage (or an open breaker) answers 503.
  */
 @Component
 public class Guarded {
@@ -32,9 +34,13 @@ public class Guarded {
         this.redisLimiter = limiters.timeLimiter("redis");
     }
 
-    /** A PostgreSQL call; any failure of the store becomes a 503 problem. */
+    /**
+     * A PostgreSQL call; the store being unavailable becomes a 503 problem. Any other failure is the
+     * gateway's own fault (input reaches a query only after validation) and stays what it is.
+     */
     public <T> Mono<T> postgres(Mono<T> call) {
-        return postgresRaw(call).onErrorMap(e -> !(e instanceof ServiceUnavailableException), e -> {
+        return postgresRaw(call).onErrorMap(e -> !(e instanceof ServiceUnavailableException)
+                && (StoreOutage.isOutage(e) || e instanceof CallNotPermittedException), e -> {
             log.warn("PostgreSQL call failed: {}", e.toString());
             return new ServiceUnavailableException("PostgreSQL", e);
         });

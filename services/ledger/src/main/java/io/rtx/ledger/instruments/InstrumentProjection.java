@@ -2,6 +2,7 @@ package io.rtx.ledger.instruments;
 
 import io.rtx.events.InstrumentMessage;
 import io.rtx.ledger.support.Amounts;
+import java.math.BigDecimal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -15,16 +16,17 @@ public class InstrumentProjection {
 
     private static final String UPSERT = """
             INSERT INTO instruments (symbol, base_asset, base_scale, quote_asset, quote_scale, price_scale,
-                quantity_scale, tick_size, lot_size, min_quantity, max_quantity, price_band_percent, max_notional,
-                maker_fee_bps, taker_fee_bps, self_trade_policy)
+                quantity_scale, tick_size, lot_size, min_quantity, max_quantity, price_band_percent, reference_price,
+                max_notional, maker_fee_bps, taker_fee_bps, self_trade_policy)
             VALUES (:symbol, :baseAsset, :baseScale, :quoteAsset, :quoteScale, :priceScale, :quantityScale, :tickSize,
-                :lotSize, :minQuantity, :maxQuantity, :priceBandPercent, :maxNotional, :makerFeeBps, :takerFeeBps,
-                :selfTradePolicy)
+                :lotSize, :minQuantity, :maxQuantity, :priceBandPercent, :referencePrice, :maxNotional, :makerFeeBps,
+                :takerFeeBps, :selfTradePolicy)
             ON CONFLICT (symbol) DO UPDATE SET base_asset = EXCLUDED.base_asset, base_scale = EXCLUDED.base_scale,
                 quote_asset = EXCLUDED.quote_asset, quote_scale = EXCLUDED.quote_scale,
                 price_scale = EXCLUDED.price_scale, quantity_scale = EXCLUDED.quantity_scale,
                 tick_size = EXCLUDED.tick_size, lot_size = EXCLUDED.lot_size, min_quantity = EXCLUDED.min_quantity,
                 max_quantity = EXCLUDED.max_quantity, price_band_percent = EXCLUDED.price_band_percent,
+                reference_price = EXCLUDED.reference_price,
                 max_notional = EXCLUDED.max_notional, maker_fee_bps = EXCLUDED.maker_fee_bps,
                 taker_fee_bps = EXCLUDED.taker_fee_bps, self_trade_policy = EXCLUDED.self_trade_policy
             """;
@@ -38,7 +40,11 @@ public class InstrumentProjection {
     public Mono<Void> apply(InstrumentMessage m) {
         // Building the core Instrument validates the definition with the same rules risk and matching use.
         var instrument = m.toInstrument();
-        return db.sql(UPSERT)
+        BigDecimal referencePrice = Amounts.optional(m.referencePrice(), "referencePrice");
+        DatabaseClient.GenericExecuteSpec upsert = db.sql(UPSERT);
+        upsert = referencePrice == null ? upsert.bindNull("referencePrice", BigDecimal.class)
+                : upsert.bind("referencePrice", referencePrice);
+        return upsert
                 .bind("symbol", instrument.symbol())
                 .bind("baseAsset", m.baseAsset())
                 .bind("baseScale", m.baseScale())
