@@ -10,7 +10,7 @@ import io.rtx.engine.money.Decimals;
  * Converting it builds, and so validates, the core {@link Instrument}. {@code referencePrice} centres the
  * band until the first trade; a record without it (written before the field existed) reads as none.
  */
-@SchemaVersion(major = 1, minor = 0)
+@SchemaVersion(major = 1, minor = 1)
 public record InstrumentMessage(
         String symbol,
         String baseAsset,

@@ -40,8 +40,9 @@ class WireFormatTest {
                 new TradeMessage("BTC-USD", 4, "30000.00", "0.2000", 42, 1001, 41, 1002, "BUY", 1_700_000_000_000L),
                 new BookUpdateMessage("BTC-USD", 11, List.of(new BookUpdateMessage.Level("29999.00", "1.0000", 2)),
                         List.of(new BookUpdateMessage.Level("30000.00", "0", 0)), 1_700_000_000_000L),
+                // 1.1 added referencePrice; a sample without one is what every earlier writer wrote too.
                 new InstrumentMessage("BTC-USD", "BTC", 8, "USD", 8, 2, 4, "0.01", "0.0010", "0.0010", "100.0000",
-                        "10.00", "10000000.00000000", 10, 20, "CANCEL_NEWEST"));
+                        "10.00", null, "10000000.00000000", 10, 20, "CANCEL_NEWEST"));
     }
 
     @Test

@@ -199,7 +199,7 @@ class RollingUpgradeTest extends GatewayTest {
 
     private static InstrumentMessage instrument(int takerFeeBps) {
         return new InstrumentMessage(UPG, "UPG", 8, "USD", 8, 2, 3, "0.01", "0.001",
-                "0.001", "1000.000", "10.00", "1000000.00000000", 10, takerFeeBps, "CANCEL_NEWEST");
+                "0.001", "1000.000", "10.00", null, "1000000.00000000", 10, takerFeeBps, "CANCEL_NEWEST");
     }
 
     private static TradeMessage trade(String price) {

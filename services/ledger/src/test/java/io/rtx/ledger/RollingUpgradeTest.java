@@ -81,7 +81,7 @@ class RollingUpgradeTest extends LedgerIntegrationTest {
 
     private static InstrumentMessage instrument(String symbol) {
         return new InstrumentMessage(symbol, symbol.substring(0, symbol.indexOf('-')), 8,
-                "USD", 8, 2, 3, "0.01", "0.001", "0.001", "1000.000", "10.00", "1000000.00000000", 10, 20,
+                "USD", 8, 2, 3, "0.01", "0.001", "0.001", "1000.000", "10.00", null, "1000000.00000000", 10, 20,
                 "CANCEL_NEWEST");
     }
 }

@@ -104,7 +104,7 @@ class MatchingTopologyTest {
         Instrument btcUsd = Instruments.BTC_USD;
         // Prices in 0.001 USD, the tick still 0.01: the resting 1,000,000 would mean 1,000.000.
         Instrument rescaled = new Instrument(SYMBOL, btcUsd.base(), btcUsd.quote(), 3, 4, 10, 10, 10, 1_000_000,
-                1_000, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
+                1_000, 0, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
         matching.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(rescaled));
 
         place(2, 200, "BUY", "GTC", 0, "10001.00", "0.2", 2);

@@ -133,7 +133,7 @@ class RiskRollingUpgradeTest {
     private static Instrument withPriceBand(int bandBps) {
         Instrument btcUsd = Instruments.BTC_USD;
         return new Instrument(SYMBOL, Instruments.BTC, Instruments.USD, btcUsd.priceScale(), btcUsd.quantityScale(),
-                btcUsd.tickSize(), btcUsd.lotSize(), btcUsd.minQuantity(), btcUsd.maxQuantity(), bandBps,
+                btcUsd.tickSize(), btcUsd.lotSize(), btcUsd.minQuantity(), btcUsd.maxQuantity(), bandBps, 0,
                 btcUsd.maxNotional(), btcUsd.makerFeeBps(), btcUsd.takerFeeBps(), SelfTradePolicy.CANCEL_NEWEST);
     }
 

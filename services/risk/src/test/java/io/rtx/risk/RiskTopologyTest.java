@@ -216,7 +216,7 @@ class RiskTopologyTest {
         Instrument btcUsd = Instruments.BTC_USD;
         // Prices in 0.001 USD, the tick still 0.01: the stored 1,000,000 would mean 1,000.000.
         Instrument rescaled = new Instrument(SYMBOL, btcUsd.base(), btcUsd.quote(), 3, 4, 10, 10, 10, 1_000_000,
-                1_000, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
+                1_000, 0, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
         risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(rescaled));
 
         // Matching refused it too: its fill of 0.2 at 10,000.00 comes in the old scales.
@@ -241,7 +241,7 @@ class RiskTopologyTest {
 
         // An allowed redefinition (a finer lot, 0.0005) is put in force.
         Instrument finerLot = new Instrument(SYMBOL, btcUsd.base(), btcUsd.quote(), 2, 4, 1, 5, 5, 1_000_000,
-                1_000, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
+                1_000, 0, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
         risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(finerLot));
         send(place(62, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.0005"));
         assertThat(onlyReport().execType()).isEqualTo("PENDING_NEW");

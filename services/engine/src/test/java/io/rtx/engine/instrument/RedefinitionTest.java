@@ -17,7 +17,7 @@ class RedefinitionTest {
 
     /** BTC-USD with a tick of 0.04 and a lot of 0.0010, so both can shrink. */
     private static final Instrument CURRENT = new Instrument("BTC-USD", BTC, USD, 2, 4, 4, 10, 10, 1_000_000,
-            1_000, 10_000_000L * 100_000_000L, 10, 20, SelfTradePolicy.CANCEL_NEWEST);
+            1_000, 0, 10_000_000L * 100_000_000L, 10, 20, SelfTradePolicy.CANCEL_NEWEST);
 
     private static Redefinition to(Instrument next) {
         return CURRENT.redefinitionTo(next);
@@ -27,7 +27,7 @@ class RedefinitionTest {
     void theSameDefinitionAndChangesToWhatOnlyNewOrdersMeetAreAllowed() {
         assertThat(to(CURRENT).allowed()).isTrue();
         // Min 0.0020 and max 50, band 5%, cap 1M, fees cut to 5 / 15 bps, cancel-oldest.
-        Instrument next = new Instrument("BTC-USD", BTC, USD, 2, 4, 4, 10, 20, 500_000, 500,
+        Instrument next = new Instrument("BTC-USD", BTC, USD, 2, 4, 4, 10, 20, 500_000, 500, 0,
                 1_000_000L * 100_000_000L, 5, 15, SelfTradePolicy.CANCEL_OLDEST);
         assertThat(to(next)).isEqualTo(new Redefinition(null, null, null));
     }
@@ -68,7 +68,7 @@ class RedefinitionTest {
         long tick = 4 * Decimals.powerOfTen(priceScale - 2);
         long lot = 10 * Decimals.powerOfTen(quantityScale - 4);
         Instrument next = new Instrument("BTC-USD", new Asset(base, baseScale), new Asset(quote, quoteScale),
-                priceScale, quantityScale, tick, lot, lot, 100 * lot * 1_000, 1_000, CURRENT.maxNotional(), 10, 20,
+                priceScale, quantityScale, tick, lot, lot, 100 * lot * 1_000, 1_000, 0, CURRENT.maxNotional(), 10, 20,
                 SelfTradePolicy.CANCEL_NEWEST);
 
         Redefinition refused = to(next);
@@ -91,18 +91,18 @@ class RedefinitionTest {
 
     @Test
     void anotherSymbolIsNoRedefinition() {
-        Instrument eth = new Instrument("ETH-USD", new Asset("ETH", 8), USD, 2, 4, 4, 10, 10, 1_000_000, 1_000,
+        Instrument eth = new Instrument("ETH-USD", new Asset("ETH", 8), USD, 2, 4, 4, 10, 10, 1_000_000, 1_000, 0,
                 CURRENT.maxNotional(), 10, 20, SelfTradePolicy.CANCEL_NEWEST);
         assertThatThrownBy(() -> to(eth)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Instrument withSteps(long tick, long lot) {
-        return new Instrument("BTC-USD", BTC, USD, 2, 4, tick, lot, lot * 10, lot * 100_000, 1_000,
+        return new Instrument("BTC-USD", BTC, USD, 2, 4, tick, lot, lot * 10, lot * 100_000, 1_000, 0,
                 CURRENT.maxNotional(), 10, 20, SelfTradePolicy.CANCEL_NEWEST);
     }
 
     private static Instrument withFees(int maker, int taker) {
-        return new Instrument("BTC-USD", BTC, USD, 2, 4, 4, 10, 10, 1_000_000, 1_000, CURRENT.maxNotional(), maker,
+        return new Instrument("BTC-USD", BTC, USD, 2, 4, 4, 10, 10, 1_000_000, 1_000, 0, CURRENT.maxNotional(), maker,
                 taker, SelfTradePolicy.CANCEL_NEWEST);
     }
 }

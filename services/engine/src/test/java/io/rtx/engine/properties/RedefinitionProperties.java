@@ -57,7 +57,7 @@ class RedefinitionProperties {
     private static Instrument withSteps(int tick, int lot, int makerFee, int takerFee) {
         Instrument btcUsd = Instruments.BTC_USD;
         return new Instrument(btcUsd.symbol(), btcUsd.base(), btcUsd.quote(), btcUsd.priceScale(),
-                btcUsd.quantityScale(), tick, lot, lot, lot * 100_000L, btcUsd.priceBandBps(), btcUsd.maxNotional(),
+                btcUsd.quantityScale(), tick, lot, lot, lot * 100_000L, btcUsd.priceBandBps(), 0, btcUsd.maxNotional(),
                 makerFee, takerFee, SelfTradePolicy.CANCEL_NEWEST);
     }
 }

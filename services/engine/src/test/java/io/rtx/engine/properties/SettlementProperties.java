@@ -62,7 +62,7 @@ class SettlementProperties {
                         Arbitraries.of(SelfTradePolicy.class), Arbitraries.longs().between(1_000, 10_000_000))
                 .as((lot, band, maker, taker, policy, notionalUsd) -> new Instrument(current.symbol(), current.base(),
                         current.quote(), current.priceScale(), current.quantityScale(), current.tickSize(), lot,
-                        current.minQuantity(), current.maxQuantity(), band, notionalUsd * 100_000_000L, maker, taker,
+                        current.minQuantity(), current.maxQuantity(), band, 0, notionalUsd * 100_000_000L, maker, taker,
                         policy));
     }
 
