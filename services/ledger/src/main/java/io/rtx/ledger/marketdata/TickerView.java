@@ -108,7 +108,7 @@ public class TickerView implements ProjectionState {
                     json.put("windowEnd", to.toEpochMilli());
                     return json;
                 }).one()
-                .flatMap(json -> redis.opsForValue().set(RedisKeys.ticker(symbol), write(json)))
+                .flatMap(json -> redis.opsForValue().set(RedisKeys.ticker(symbol), JSON.writeValueAsString(json)))
                 .then();
     }
 
@@ -121,9 +121,6 @@ public class TickerView implements ProjectionState {
         return value == null ? null : value.toPlainString();
     }
 
-    private static String write(Map<String, Object> json) {
-        return JSON.writeValueAsString(json);
-    }
 
     @Override
     public void reset() {
