@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.order.ExpireOrders;
 import io.rtx.engine.order.OrderCommand;
+import io.rtx.engine.order.PlaceOrder;
 import io.rtx.engine.order.ReasonCode;
 import io.rtx.engine.orderbook.BookSnapshot;
 import io.rtx.engine.orderbook.ExecutionReport;
@@ -148,6 +149,9 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
                     outcome.bookUpdate(book.instrument, book.bookUpdateSequence, command.timestamp()));
         }
         metrics.trades(outcome.trades.size());
+        if (command instanceof PlaceOrder place && book.book.entry(place.orderId()) == null) {
+            outcome.touchedOrders.remove(place.orderId()); // it never rested, so there is nothing to delete
+        }
         if (!outcome.reports.isEmpty()) {
             store.save(book.book, outcome.touchedOrders, book.bookUpdateSequence);
         }

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,12 @@ class MatchingTopologyTest {
                        String quantity, long timestamp) {
         matching.send(Topics.ACCEPTED_ORDERS, SYMBOL, new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId,
                 "c" + orderId, accountId, SYMBOL, side, "LIMIT", tif, expiresAt, false, price, quantity, timestamp));
+    }
+
+    /** Records the store's changelog received since the last call. */
+    private List<TestRecord<String, byte[]>> changelog(String store) {
+        return matching.driver.createOutputTopic("rtx-matching-test-" + store + "-changelog",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer()).readRecordsToList();
     }
 
     private KeyValueStore<String, BookSnapshot.Entry> restingOrders() {
@@ -95,6 +103,20 @@ class MatchingTopologyTest {
         try (var all = restingOrders().all()) {
             assertThat(all).toIterable().extracting(kv -> kv.key).containsExactly("2");
         }
+    }
+
+    @Test
+    void anOrderThatNeverRestedWritesNothingToTheChangelog() {
+        place(1, 100, "SELL", "GTC", 0, "10000.00", "0.5", 1);
+        changelog(BookStore.ORDERS);
+        place(2, 200, "BUY", "IOC", 0, "10001.00", "0.2", 2);
+        place(3, 200, "BUY", "IOC", 0, "9000.00", "0.2", 3);
+
+        assertThat(changelog(BookStore.ORDERS)).as("the maker's new leaves quantity only")
+                .singleElement().satisfies(r -> {
+                    assertThat(r.key()).isEqualTo("1");
+                    assertThat(r.value()).isNotNull();
+                });
     }
 
     @Test

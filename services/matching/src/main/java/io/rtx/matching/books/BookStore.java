@@ -15,7 +15,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Persistence of the books of one task, per order (ADR 0002): {@code resting-orders} holds each
  * resting order with its time priority, {@code books} each symbol's counters. Both are
- * changelog-backed, so their writes commit with the outputs of the same command.
+ * changelog-backed, so their writes commit with the outputs of the same command. Both cache their
+ * writes until the commit, so the changelogs get one record per symbol and per order changed in a
+ * commit, not one per command: an order placed and filled within one commit costs one tombstone.
  */
 public final class BookStore {
 
@@ -33,9 +35,9 @@ public final class BookStore {
     public static List<StoreBuilder<?>> builders() {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS), Serdes.String(),
-                        StoreSerde.of(BookSnapshot.Entry.class)),
+                        StoreSerde.of(BookSnapshot.Entry.class)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOKS), Serdes.String(),
-                        StoreSerde.of(StoredBook.class)));
+                        StoreSerde.of(StoredBook.class)).withCachingEnabled());
     }
 
     /** Every symbol's snapshot in this task's stores: one pass over the orders, at task start only. */
