@@ -2,12 +2,16 @@ package io.rtx.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -74,6 +78,31 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         return (topic, data) -> read(topic, data);
     }
 
+    /**
+     * A deserializer that parses each distinct value once, for a global table: its store hands back bytes
+     * on every read, and a processor reads the same few definitions and last trades on every command.
+     * Values are immutable records, so one parsed value is shared; past {@code entries} distinct values
+     * the memory starts over.
+     */
+    public Deserializer<T> memoizingDeserializer(int entries) {
+        Map<ByteBuffer, T> parsed = new ConcurrentHashMap<>();
+        return (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            ByteBuffer key = ByteBuffer.wrap(data);
+            T value = parsed.get(key);
+            if (value == null) {
+                value = read(topic, data);
+                if (parsed.size() >= entries) {
+                    parsed.clear();
+                }
+                parsed.put(key, value);
+            }
+            return value;
+        };
+    }
+
     public static byte[] write(Message value) {
         if (value == null) {
             return null;
@@ -94,21 +123,43 @@ public final class JsonSerde<T extends Message> implements Serde<T> {
         if (type == null) {
             throw new SerializationException("no message type is registered for topic " + topic);
         }
-        try {
+        int major = version(type).major();
+        try (JsonParser parser = MAPPER.createParser(data)) {
+            // Fast path, one pass: every RTX writer puts schemaVersion first (Versioned), so it is checked
+            // and the rest bound straight to the type. Any other order falls back to reading a tree.
+            if (parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.PROPERTY_NAME
+                    && "schemaVersion".equals(parser.currentName())) {
+                JsonToken value = parser.nextToken();
+                if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
+                        || parser.getIntValue() != major) {
+                    throw unsupported(type, major, MAPPER.readTree(data).get("schemaVersion"));
+                }
+                if (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    T message = MAPPER.readValue(parser, type);
+                    if (parser.nextToken() != null) {
+                        throw new SerializationException("not a valid " + type.getSimpleName()
+                                + ": content after the JSON object");
+                    }
+                    return message;
+                }
+            }
             JsonNode json = MAPPER.readTree(data);
             if (!json.isObject()) {
                 throw new SerializationException("not a valid " + type.getSimpleName() + ": not a JSON object");
             }
-            int major = version(type).major();
             JsonNode written = json.get("schemaVersion");
             if (written == null || !written.isInt() || written.intValue() != major) {
-                throw new SerializationException("unsupported schemaVersion " + written + " for "
-                        + type.getSimpleName() + " (this service reads " + major + ".x)");
+                throw unsupported(type, major, written);
             }
             return MAPPER.treeToValue(json, type);
         } catch (JacksonException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + ": " + firstLine(e), e);
         }
+    }
+
+    private static SerializationException unsupported(Class<?> type, int major, JsonNode written) {
+        return new SerializationException("unsupported schemaVersion " + written + " for "
+                + type.getSimpleName() + " (this service reads " + major + ".x)");
     }
 
     private static String firstLine(JacksonException e) {

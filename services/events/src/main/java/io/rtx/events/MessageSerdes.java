@@ -25,15 +25,22 @@ public final class MessageSerdes {
                 Topics.INSTRUMENTS, InstrumentMessage.class));
     }
 
+    /** Distinct values a global table's deserializer keeps parsed (see {@link JsonSerde#memoizingDeserializer}). */
+    private static final int GLOBAL_TABLE_VALUES = 10_000;
+
+    /** For the instruments global table. */
     public static final class InstrumentSerde extends Serdes.WrapperSerde<InstrumentMessage> {
         public InstrumentSerde() {
-            super(JsonSerde.of(InstrumentMessage.class).serializer(), JsonSerde.of(InstrumentMessage.class).deserializer());
+            super(JsonSerde.of(InstrumentMessage.class).serializer(),
+                    JsonSerde.of(InstrumentMessage.class).memoizingDeserializer(GLOBAL_TABLE_VALUES));
         }
     }
 
+    /** For the last-trades global table. */
     public static final class TradeSerde extends Serdes.WrapperSerde<TradeMessage> {
         public TradeSerde() {
-            super(JsonSerde.of(TradeMessage.class).serializer(), JsonSerde.of(TradeMessage.class).deserializer());
+            super(JsonSerde.of(TradeMessage.class).serializer(),
+                    JsonSerde.of(TradeMessage.class).memoizingDeserializer(GLOBAL_TABLE_VALUES));
         }
     }
 }

@@ -100,6 +100,30 @@ class WireFormatTest {
                 .hasMessage("not a valid TradeMessage: not a JSON object");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void theVersionIsReadWhereverAWriterPutsItAndNothingMayFollowTheObject(Message sample) {
+        String json = new String(JsonSerde.write(sample), StandardCharsets.UTF_8);
+        String versionLast = "{" + json.substring(json.indexOf(',') + 1, json.length() - 1) + ",\"schemaVersion\":1}";
+
+        assertThat(readAs(sample, versionLast.getBytes(StandardCharsets.UTF_8))).isEqualTo(sample);
+        assertThatThrownBy(() -> readAs(sample, (json + "{}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("not a valid " + sample.getClass().getSimpleName());
+    }
+
+    @Test
+    void aGlobalTablesDeserializerParsesEachDistinctValueOnceAndStillRefusesBadOnes() {
+        var deserializer = JsonSerde.of(TradeMessage.class).memoizingDeserializer(2);
+        byte[] trade = JsonSerde.write(samples().get(4));
+
+        TradeMessage first = deserializer.deserialize("t", trade);
+        assertThat(deserializer.deserialize("t", trade.clone())).isSameAs(first).isEqualTo(samples().get(4));
+        assertThatThrownBy(() -> deserializer.deserialize("t", "[1]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class);
+        assertThat(deserializer.deserialize("t", null)).isNull();
+    }
+
     @SuppressWarnings("unchecked")
     private static Message readAs(Message sample, byte[] bytes) {
         return JsonSerde.of((Class<Message>) sample.getClass()).read("any", bytes);
