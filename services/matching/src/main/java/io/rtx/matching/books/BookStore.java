@@ -64,13 +64,8 @@ public final class BookStore {
     /** Writes what one command changed: the named orders (or their removal) and the counters. */
     public void save(OrderBook book, Iterable<Long> touchedOrderIds, long bookUpdateSequence) {
         for (long orderId : touchedOrderIds) {
-            BookSnapshot.Entry entry = book.entry(orderId);
-            String key = Long.toString(orderId);
-            if (entry == null) {
-                orders.delete(key);
-            } else {
-                orders.put(key, entry);
-            }
+            // An order gone from the book is put as null: a delete without delete()'s read of the old value.
+            orders.put(Long.toString(orderId), book.entry(orderId));
         }
         books.put(book.symbol(), new StoredBook(book.reportSequence(), book.tradeSequence(), book.prioritySequence(),
                 book.lastTradePrice(), bookUpdateSequence));
