@@ -11,6 +11,7 @@ import io.rtx.engine.order.ReduceQuantity;
 import io.rtx.engine.orderbook.ExecutionReport;
 import io.rtx.engine.risk.Account;
 import io.rtx.engine.risk.AccountAdministration;
+import io.rtx.engine.risk.OpenOrder;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskDecision;
 import io.rtx.engine.settlement.Settlement;
@@ -72,7 +73,8 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.outputs = new Outputs(context, RiskTopology.SOURCE);
-        this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME), recentAccounts);
+        this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME),
+                context.getStateStore(AccountStore.OPEN_ORDERS), recentAccounts);
         this.instruments = new InstrumentsInForce(context, RiskTopology.INSTRUMENTS_STORE, outputs,
                 metrics::instrumentRefused);
         this.lastTrades = new GlobalTables<>(context, RiskTopology.LAST_TRADES_STORE);
@@ -120,6 +122,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         InstrumentsInForce.Entry definition = instruments.find(request.symbol(), record.timestamp());
         Account account = stored == null ? null : stored.account();
         Instrument instrument = definition == null ? null : definition.instrument();
+        OpenOrder before = account == null ? null : account.openOrder(request.orderId());
         RiskDecision decision;
         if (account == null || instrument == null) {
             decision = RiskDecision.reject(null, account == null ? ReasonCode.UNKNOWN_ACCOUNT : ReasonCode.UNKNOWN_INSTRUMENT);
@@ -138,7 +141,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
             sequence = administration.balanceChanged(record, account, sequence, "order:" + request.orderId(),
                     request.timestamp());
         }
-        accounts.save(account, sequence);
+        accounts.save(account, sequence, request.orderId(), before);
         outputs.emit(record, Topics.ACCEPTED_ORDERS, request.symbol(), Wire.accepted(request, decision.command(), instrument));
         if (decision.command() instanceof PlaceOrder) {
             outputs.emit(record, Topics.EXECUTION_REPORTS, Long.toString(request.accountId()),
@@ -184,7 +187,8 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         Instrument instrument = definition.instrument();
         Account account = stored.account();
         ExecutionReport report = Wire.report(message, instrument);
-        if (account.openOrder(report.orderId()) == null || report.execType() == ExecType.NEW) {
+        OpenOrder before = account.openOrder(report.orderId());
+        if (before == null || report.execType() == ExecType.NEW) {
             return;
         }
         long fee = Settlement.apply(account, instrument, report);
@@ -197,6 +201,6 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         }
         long sequence = administration.balanceChanged(record, account, stored.eventSequence(),
                 "order:" + report.orderId(), report.timestamp());
-        accounts.save(account, sequence);
+        accounts.save(account, sequence, report.orderId(), before);
     }
 }

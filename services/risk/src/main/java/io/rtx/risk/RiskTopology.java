@@ -7,6 +7,7 @@ import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.Outputs;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -43,7 +44,10 @@ public final class RiskTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(AccountStore.builder(), PendingFees.builder(), InstrumentsInForce.builder());
+                Set<StoreBuilder<?>> stores = new HashSet<>(AccountStore.builders());
+                stores.add(PendingFees.builder());
+                stores.add(InstrumentsInForce.builder());
+                return stores;
             }
         }));
     }
