@@ -13,7 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** The matching processor. Bindings (application.yml): {@code matching-in-0} accepted orders, {@code matching-in-1} instruments. */
+/**
+ * The matching processor. Its bindings come from {@link MatchingTopology#DEFINITION}: {@code matching-in-0}
+ * accepted orders, {@code matching-in-1} instruments as a global table.
+ */
 @SpringBootApplication
 @Import(TopicProvisioningConfiguration.class)
 public class MatchingApplication {
@@ -27,7 +30,8 @@ public class MatchingApplication {
      * share one classpath (the local stack, end-to-end tests) without reading each other's settings.
      */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(MatchingApplication.class).properties("spring.config.name=matching");
+        return new SpringApplicationBuilder(MatchingApplication.class).properties("spring.config.name=matching")
+                .properties(MatchingTopology.DEFINITION.bindingProperties());
     }
 
     @Bean

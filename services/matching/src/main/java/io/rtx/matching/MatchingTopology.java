@@ -1,11 +1,15 @@
 package io.rtx.matching;
 
+import io.rtx.events.MessageSerdes;
 import io.rtx.events.Routed;
+import io.rtx.events.Topics;
 import io.rtx.matching.books.BookStore;
 import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.Outputs;
+import io.rtx.streams.ProcessorTopology;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,6 +23,12 @@ import org.apache.kafka.streams.state.StoreBuilder;
 public final class MatchingTopology {
 
     public static final String INSTRUMENTS_STORE = "matching-instruments";
+    public static final String APPLICATION_ID = "rtx-matching";
+
+    /** What the binder binds and the tests build: the bean {@code matching} of {@link MatchingApplication}. */
+    public static final ProcessorTopology DEFINITION = new ProcessorTopology("matching", APPLICATION_ID,
+            Topics.MATCHING_INPUTS, List.of(new ProcessorTopology.GlobalTable(Topics.INSTRUMENTS,
+                    MessageSerdes.InstrumentSerde.class, INSTRUMENTS_STORE)));
 
     private MatchingTopology() {
     }

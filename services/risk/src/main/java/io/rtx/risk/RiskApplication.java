@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The risk processor. Bindings (application.yml): {@code risk-in-0} the account-keyed inputs,
- * {@code risk-in-1} instruments and {@code risk-in-2} trades as global tables.
+ * The risk processor. Its bindings come from {@link RiskTopology#DEFINITION}: {@code risk-in-0} the
+ * account-keyed inputs, {@code risk-in-1} instruments and {@code risk-in-2} trades as global tables.
  */
 @SpringBootApplication
 @Import(TopicProvisioningConfiguration.class)
@@ -34,7 +34,8 @@ public class RiskApplication {
      * share one classpath (the local stack, end-to-end tests) without reading each other's settings.
      */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(RiskApplication.class).properties("spring.config.name=risk");
+        return new SpringApplicationBuilder(RiskApplication.class).properties("spring.config.name=risk")
+                .properties(RiskTopology.DEFINITION.bindingProperties());
     }
 
     @Bean

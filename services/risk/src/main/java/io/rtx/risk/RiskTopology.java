@@ -1,13 +1,17 @@
 package io.rtx.risk;
 
 import io.rtx.engine.risk.PreTradeRisk;
+import io.rtx.events.MessageSerdes;
 import io.rtx.events.Routed;
+import io.rtx.events.Topics;
 import io.rtx.risk.accounts.AccountStore;
 import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.Outputs;
+import io.rtx.streams.ProcessorTopology;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,6 +30,15 @@ public final class RiskTopology {
     public static final String LAST_TRADES_STORE = "risk-last-trades";
     /** Written into the {@code rtx.source} header of every record risk emits. */
     static final String SOURCE = "risk";
+    public static final String APPLICATION_ID = "rtx-risk";
+
+    /** What the binder binds and the tests build: the bean {@code risk} of {@link RiskApplication}. */
+    public static final ProcessorTopology DEFINITION = new ProcessorTopology("risk", APPLICATION_ID,
+            Topics.RISK_INPUTS, List.of(
+                    new ProcessorTopology.GlobalTable(Topics.INSTRUMENTS, MessageSerdes.InstrumentSerde.class,
+                            INSTRUMENTS_STORE),
+                    new ProcessorTopology.GlobalTable(Topics.TRADES, MessageSerdes.TradeSerde.class,
+                            LAST_TRADES_STORE)));
 
     private RiskTopology() {
     }
