@@ -140,8 +140,8 @@ final class MatchingProcessor implements Processor<String, byte[], String, Route
             outputs.emit(cause, Topics.TRADES, symbol, Wire.trade(trade, book.instrument));
         }
         for (ExecutionReport report : outcome.reports) {
-            outputs.emit(cause, Topics.EXECUTION_REPORTS, Long.toString(report.accountId()),
-                    Wire.report(report, book.instrument));
+            outputs.emitReport(cause, Long.toString(report.accountId()), Wire.report(report, book.instrument),
+                    report.execType().name());
         }
         if (outcome.changedLevels()) {
             book.bookUpdateSequence++;

@@ -9,12 +9,14 @@ import io.rtx.engine.testing.Instruments;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
+import io.rtx.events.JsonSerde;
 import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
 import io.rtx.matching.books.BookStore;
 import io.rtx.streams.InstrumentsInForce;
+import io.rtx.streams.Outputs;
 import io.rtx.streams.TopologyDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -71,7 +73,12 @@ class MatchingTopologyTest {
         place(1, 100, "SELL", "GTC", 0, "10000.00", "0.5", 1);
         place(2, 200, "BUY", "GTC", 0, "10001.00", "0.2", 2);
 
-        List<KeyValue<String, Message>> reports = matching.read(Topics.EXECUTION_REPORTS);
+        List<TestRecord<String, byte[]>> raw = matching.driver.createOutputTopic(Topics.EXECUTION_REPORTS,
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer()).readRecordsToList();
+        assertThat(raw).extracting(r -> TopologyDriver.header(r.headers(), Outputs.EXEC_TYPE_HEADER))
+                .as("what risk skips unread").containsExactly("NEW", "NEW", "TRADE", "TRADE");
+        List<KeyValue<String, Message>> reports = raw.stream().map(r -> KeyValue.pair(r.key(),
+                (Message) JsonSerde.of(ExecutionReportMessage.class).deserializer().deserialize("t", r.value()))).toList();
         assertThat(reports).extracting(kv -> kv.key).containsExactly("100", "200", "200", "100");
         assertThat(reports).extracting(kv -> ((ExecutionReportMessage) kv.value).sequence()).containsExactly(1L, 2L, 3L, 4L);
         ExecutionReportMessage makerFill = (ExecutionReportMessage) reports.get(3).value;

@@ -97,8 +97,9 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(m -> m.topic()).orElse(Topics.ORDER_COMMANDS);
-        if (topic.equals(Topics.EXECUTION_REPORTS) && Outputs.writtenBy(record, RiskTopology.SOURCE)) {
-            return; // our own acknowledgements and rejections echoed back: skip them unread
+        if (topic.equals(Topics.EXECUTION_REPORTS) && (Outputs.writtenBy(record, RiskTopology.SOURCE)
+                || Outputs.hasHeader(record, Outputs.EXEC_TYPE_HEADER, ExecType.NEW.name()))) {
+            return; // our own acknowledgements and rejections echoed back, and NEW, which moves no funds: unread
         }
         Message message;
         try {

@@ -19,6 +19,8 @@ public final class Outputs {
 
     /** Header naming the processor that wrote a record, so a processor can skip its own echoes unread. */
     public static final String SOURCE_HEADER = "rtx.source";
+    /** Header of matching's execution reports naming the exec type, so risk skips what it never settles unread. */
+    public static final String EXEC_TYPE_HEADER = "rtx.exec-type";
 
     private final ProcessorContext<String, Routed> context;
     private final byte[] source;
@@ -30,8 +32,13 @@ public final class Outputs {
 
     /** True if {@code record} was written by the processor named {@code source}. */
     public static boolean writtenBy(Record<?, ?> record, String source) {
-        var header = record.headers().lastHeader(SOURCE_HEADER);
-        return header != null && source.equals(new String(header.value(), StandardCharsets.UTF_8));
+        return hasHeader(record, SOURCE_HEADER, source);
+    }
+
+    /** True if {@code record} carries header {@code name} with {@code value}. */
+    public static boolean hasHeader(Record<?, ?> record, String name, String value) {
+        var header = record.headers().lastHeader(name);
+        return header != null && value.equals(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** Writes every routed record of {@code stream} to its topic. */
@@ -45,9 +52,20 @@ public final class Outputs {
 
     /** For outputs no input record caused, such as a punctuation's: {@code timestamp} is the record's. */
     public void emit(long timestamp, String topic, String key, Message message) {
+        context.forward(new Record<>(key, Routed.to(topic, message), timestamp, headers()));
+    }
+
+    /** An execution report, with its exec type in {@link #EXEC_TYPE_HEADER}. */
+    public void emitReport(Record<?, ?> cause, String key, Message report, String execType) {
+        RecordHeaders headers = headers();
+        headers.add(EXEC_TYPE_HEADER, execType.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(key, Routed.to(Topics.EXECUTION_REPORTS, report), cause.timestamp(), headers));
+    }
+
+    private RecordHeaders headers() {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SOURCE_HEADER, source);
-        context.forward(new Record<>(key, Routed.to(topic, message), timestamp, headers));
+        return headers;
     }
 
     /** Sends the original bytes to {@code <input>.dlq} with the reason in headers; the task keeps going. */
@@ -57,8 +75,7 @@ public final class Outputs {
 
     /** The same for a record read elsewhere than this processor's input (a global table's). */
     public void deadLetter(String key, byte[] value, long timestamp, String inputTopic, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(SOURCE_HEADER, source);
+        RecordHeaders headers = headers();
         headers.add(Topics.DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(Topics.DLQ_SOURCE_HEADER, inputTopic.getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(key, Routed.deadLetter(inputTopic, value), timestamp, headers));
