@@ -22,7 +22,8 @@ public final class MessageSerdes {
                 Topics.EXECUTION_REPORTS, ExecutionReportMessage.class,
                 Topics.TRADES, TradeMessage.class,
                 Topics.BOOK_UPDATES, BookUpdateMessage.class,
-                Topics.INSTRUMENTS, InstrumentMessage.class));
+                Topics.INSTRUMENTS, InstrumentMessage.class,
+                Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class));
     }
 
     public static final class InstrumentSerde extends Serdes.WrapperSerde<InstrumentMessage> {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.events.InstrumentMessage;
+import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
 import io.rtx.provisioning.TopicProvisioningConfiguration;
 import java.time.Duration;
@@ -31,10 +32,12 @@ public class RiskApplication {
 
     /**
      * The application with its own configuration file ({@code risk.yml}), so several RTX services can
-     * share one classpath (the local stack, end-to-end tests) without reading each other's settings.
+     * share one classpath (the local stack, end-to-end tests) without reading each other's settings. The
+     * application id is set here, from {@link Topics}, because it names the changelog the ledger reads.
      */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(RiskApplication.class).properties("spring.config.name=risk");
+        return new SpringApplicationBuilder(RiskApplication.class).properties("spring.config.name=risk",
+                "spring.cloud.stream.kafka.streams.binder.application-id=" + Topics.RISK_APPLICATION_ID);
     }
 
     @Bean
