@@ -48,7 +48,7 @@ done
 db="${PGDATABASE:-rtx}"
 maintenance="${PGMAINTENANCE_DB:-postgres}"
 group="${RTX_LEDGER_GROUP:-rtx-ledger}"
-topics="rtx.execution-reports.v1 rtx.trades.v1 rtx.book-updates.v1 rtx.account-events.v1 rtx.instruments.v1"
+topics="rtx.execution-reports.v1 rtx.trades.v1 rtx.book-updates.v1 rtx.account-events.v1 rtx.instruments.v1 rtx-risk-accounts-changelog"
 for tool in pg_restore psql createdb dropdb; do
   command -v "$tool" >/dev/null 2>&1 || { echo "restore: $tool not found (apt-get install -y postgresql-client-15)" >&2; exit 1; }
 done

@@ -7,6 +7,7 @@ import io.rtx.engine.orderbook.OrderBook;
 import io.rtx.engine.orderbook.PriceTimeOrderBook;
 import io.rtx.engine.orderbook.Trade;
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.TradeMessage;
@@ -61,10 +62,11 @@ final class KafkaInvariants {
                 .collect(Collectors.groupingBy(ExecutionReportMessage::orderId));
     }
 
-    Map<Long, AccountEventMessage> latestAccountEvents() {
-        Map<Long, AccountEventMessage> latest = new TreeMap<>();
-        for (AccountEventMessage e : topics.accountEvents()) {
-            latest.merge(e.accountId(), e, (a, b) -> b.sequence() >= a.sequence() ? b : a);
+    /** Each account's latest state on risk's accounts changelog: its balances, as the ledger projects them. */
+    Map<Long, AccountStateMessage> latestAccountStates() {
+        Map<Long, AccountStateMessage> latest = new TreeMap<>();
+        for (AccountStateMessage s : topics.accountStates()) {
+            latest.merge(s.id(), s, (a, b) -> b.version() > a.version() ? b : a);
         }
         return latest;
     }
@@ -195,12 +197,12 @@ final class KafkaInvariants {
         Map<Long, Map<String, BigDecimal>> expected = ExpectedBalances.compute(market, matchingReports);
         Map<Long, Map<String, BigDecimal>> actual = new TreeMap<>();
         Map<String, BigDecimal> totals = new HashMap<>();
-        latestAccountEvents().forEach((account, event) -> event.balances().forEach(b -> {
-            BigDecimal reserved = new BigDecimal(b.reserved());
+        latestAccountStates().forEach((account, state) -> state.balances().forEach(b -> {
+            BigDecimal reserved = BigDecimal.valueOf(b.reserved(), b.scale());
             if (reserved.signum() != 0) {
                 v.add("funds still reserved with every order closed", "account " + account + " " + b.asset() + " " + reserved);
             }
-            BigDecimal total = new BigDecimal(b.available()).add(reserved);
+            BigDecimal total = BigDecimal.valueOf(b.available(), b.scale()).add(reserved);
             actual.computeIfAbsent(account, a -> new HashMap<>()).put(b.asset(), total);
             totals.merge(b.asset(), total, BigDecimal::add);
         }));

@@ -1,6 +1,6 @@
 package io.rtx.chaos;
 
-import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.TradeMessage;
 import java.io.IOException;
@@ -68,16 +68,17 @@ final class LedgerInvariants {
             }
         }
         int expectedRows = 0;
-        for (AccountEventMessage event : kafka.latestAccountEvents().values()) {
-            for (AccountEventMessage.BalanceMessage b : event.balances()) {
+        for (AccountStateMessage state : kafka.latestAccountStates().values()) {
+            for (AccountStateMessage.BalanceState b : state.balances()) {
                 expectedRows++;
-                String key = event.accountId() + "/" + b.asset();
+                String key = state.id() + "/" + b.asset();
+                BigDecimal available = BigDecimal.valueOf(b.available(), b.scale());
+                BigDecimal reserved = BigDecimal.valueOf(b.reserved(), b.scale());
                 BigDecimal[] row = ledger.get(key);
-                if (row == null || row[0].compareTo(new BigDecimal(b.available())) != 0
-                        || row[1].compareTo(new BigDecimal(b.reserved())) != 0) {
-                    v.add("ledger balance differs from the latest account event", key + ": ledger "
+                if (row == null || row[0].compareTo(available) != 0 || row[1].compareTo(reserved) != 0) {
+                    v.add("ledger balance differs from risk's latest account state", key + ": ledger "
                             + (row == null ? "missing" : row[0].toPlainString() + "/" + row[1].toPlainString())
-                            + ", event " + b.available() + "/" + b.reserved());
+                            + ", risk " + available.toPlainString() + "/" + reserved.toPlainString());
                 }
             }
         }

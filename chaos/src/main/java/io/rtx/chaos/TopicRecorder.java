@@ -1,6 +1,7 @@
 package io.rtx.chaos;
 
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.JsonSerde;
 import io.rtx.events.Message;
@@ -29,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class TopicRecorder implements AutoCloseable {
 
     static final List<String> TOPICS = List.of(Topics.ORDER_COMMANDS, Topics.ACCEPTED_ORDERS,
-            Topics.EXECUTION_REPORTS, Topics.TRADES, Topics.ACCOUNT_EVENTS);
+            Topics.EXECUTION_REPORTS, Topics.TRADES, Topics.ACCOUNT_EVENTS, Topics.ACCOUNTS_CHANGELOG);
     private static final JsonSerde<Message> MESSAGES = MessageSerdes.anyByTopic();
 
     /** A report with the wall-clock millis at which this reader received it. */
@@ -39,7 +40,7 @@ final class TopicRecorder implements AutoCloseable {
     /** One consistent copy of everything read so far, in topic-partition order per key. */
     record Snapshot(List<OrderCommandMessage> orderCommands, List<OrderCommandMessage> acceptedOrders,
                     List<Received> reports, List<TradeMessage> trades, List<AccountEventMessage> accountEvents,
-                    List<String> unreadable) {
+                    List<AccountStateMessage> accountStates, List<String> unreadable) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -50,6 +51,7 @@ final class TopicRecorder implements AutoCloseable {
     private final List<Received> reports = new ArrayList<>();
     private final List<TradeMessage> trades = new ArrayList<>();
     private final List<AccountEventMessage> accountEvents = new ArrayList<>();
+    private final List<AccountStateMessage> accountStates = new ArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
     private volatile RuntimeException failure;
 
@@ -99,6 +101,7 @@ final class TopicRecorder implements AutoCloseable {
             case Topics.EXECUTION_REPORTS -> reports.add(new Received((ExecutionReportMessage) message, now));
             case Topics.TRADES -> trades.add((TradeMessage) message);
             case Topics.ACCOUNT_EVENTS -> accountEvents.add((AccountEventMessage) message);
+            case Topics.ACCOUNTS_CHANGELOG -> accountStates.add((AccountStateMessage) message);
             default -> throw new IllegalStateException("not subscribed: " + record.topic());
         }
     }
@@ -108,7 +111,7 @@ final class TopicRecorder implements AutoCloseable {
             throw new IllegalStateException("the topic reader failed", failure);
         }
         return new Snapshot(List.copyOf(orderCommands), List.copyOf(acceptedOrders), List.copyOf(reports),
-                List.copyOf(trades), List.copyOf(accountEvents), List.copyOf(unreadable));
+                List.copyOf(trades), List.copyOf(accountEvents), List.copyOf(accountStates), List.copyOf(unreadable));
     }
 
     synchronized int reportCount() {

@@ -70,13 +70,14 @@ final class Verifier {
         long ledgerRows = -1;
         try (Connection c = env.postgres.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM order_events) + (SELECT count(*) FROM"
-                     + " account_events) + (SELECT count(*) FROM trades)")) {
+                     + " account_events) + (SELECT count(*) FROM trades) + (SELECT coalesce(sum(version), 0) FROM"
+                     + " accounts)")) {
             ledgerRows = rs.next() ? rs.getLong(1) : -1;
         } catch (SQLException unavailable) {
             // PostgreSQL still starting: counts as no ledger progress
         }
-        return List.of((long) s.reports().size(), (long) s.accountEvents().size(), (long) s.trades().size(),
-                (long) s.acceptedOrders().size(), ledgerRows);
+        return List.of((long) s.reports().size(), (long) s.accountEvents().size(), (long) s.accountStates().size(),
+                (long) s.trades().size(), (long) s.acceptedOrders().size(), ledgerRows);
     }
 
     private static void cancelLive(Environment env) {

@@ -188,7 +188,7 @@ public final class ConsistencyCheck {
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("""
                 SELECT (SELECT count(*) FROM orders), (SELECT coalesce(sum(last_sequence), 0) FROM orders),
                        (SELECT count(*) FROM order_events), (SELECT count(*) FROM trades),
-                       (SELECT coalesce(sum(last_sequence), 0) FROM balances),
+                       (SELECT coalesce(sum(version), 0) FROM balances),
                        (SELECT coalesce(sum(available + reserved), 0) FROM balances)""")) {
             r.next();
             return r.getLong(1) + "/" + r.getBigDecimal(2) + "/" + r.getLong(3) + "/" + r.getLong(4) + "/"

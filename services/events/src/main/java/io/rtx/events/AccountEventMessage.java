@@ -3,11 +3,11 @@ package io.rtx.events;
 import java.util.List;
 
 /**
- * The state of an account after something changed it: an account command (kind = the command's
- * kind, {@code accepted} false with a {@code reason} if refused: a core {@code ReasonCode}'s name) or
- * an order's hold, fill or release (kind BALANCE, {@code commandId} naming the order).
+ * The outcome of an account command and the account's state after it: kind = the command's kind,
+ * {@code accepted} false with a {@code reason} if refused (a core {@code ReasonCode}'s name).
  * {@code sequence} counts the account's events (1, 2, 3, ...) so projections apply each exactly once
- * and in order.
+ * and in order. Orders' holds, fills and releases publish no event: they reach readers as the account's
+ * state on {@link Topics#ACCOUNTS_CHANGELOG} ({@link AccountStateMessage}).
  */
 @SchemaVersion(major = 1, minor = 0)
 public record AccountEventMessage(

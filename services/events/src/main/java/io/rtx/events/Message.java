@@ -7,5 +7,5 @@ package io.rtx.events;
  * dead-letter topic) rather than guessing its meaning.
  */
 public sealed interface Message permits OrderCommandMessage, AccountCommandMessage, AccountEventMessage,
-        ExecutionReportMessage, TradeMessage, BookUpdateMessage, InstrumentMessage {
+        AccountStateMessage, ExecutionReportMessage, TradeMessage, BookUpdateMessage, InstrumentMessage {
 }

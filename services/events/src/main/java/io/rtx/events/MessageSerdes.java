@@ -22,7 +22,8 @@ public final class MessageSerdes {
                 Topics.EXECUTION_REPORTS, ExecutionReportMessage.class,
                 Topics.TRADES, TradeMessage.class,
                 Topics.BOOK_UPDATES, BookUpdateMessage.class,
-                Topics.INSTRUMENTS, InstrumentMessage.class));
+                Topics.INSTRUMENTS, InstrumentMessage.class,
+                Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class));
     }
 
     /** Distinct values a global table's deserializer keeps parsed (see {@link JsonSerde#memoizingDeserializer}). */

@@ -29,19 +29,30 @@ public final class Topics {
     /** Instrument definitions, compacted. Key: symbol. */
     public static final String INSTRUMENTS = "rtx.instruments.v1";
 
+    /** The risk processor's Kafka Streams application id (also its consumer group). */
+    public static final String RISK_APPLICATION_ID = "rtx-risk";
+    /** Risk's store of accounts, keyed by account id. */
+    public static final String RISK_ACCOUNTS_STORE = "accounts";
+    /**
+     * The {@link #RISK_ACCOUNTS_STORE} store's changelog, named by Kafka Streams
+     * ({@code <application.id>-<store>-changelog}) and written in risk's exactly-once transactions:
+     * {@code AccountStateMessage}, the latest per account per commit. Key: account id. Compacted.
+     */
+    public static final String ACCOUNTS_CHANGELOG = RISK_APPLICATION_ID + "-" + RISK_ACCOUNTS_STORE + "-changelog";
+
     /** Inputs whose undeserialisable records go to {@code <input>.dlq}. */
     public static final List<String> RISK_INPUTS = List.of(ORDER_COMMANDS, ACCOUNT_COMMANDS, EXECUTION_REPORTS);
     public static final List<String> MATCHING_INPUTS = List.of(ACCEPTED_ORDERS);
 
     /** Every topic, dead-letter topics included, for creation at start-up. */
     public static final List<String> ALL = List.of(ORDER_COMMANDS, ACCOUNT_COMMANDS, ACCOUNT_EVENTS, ACCEPTED_ORDERS,
-            EXECUTION_REPORTS, TRADES, BOOK_UPDATES, INSTRUMENTS,
+            EXECUTION_REPORTS, TRADES, BOOK_UPDATES, INSTRUMENTS, ACCOUNTS_CHANGELOG,
             deadLetter(ORDER_COMMANDS), deadLetter(ACCOUNT_COMMANDS), deadLetter(EXECUTION_REPORTS),
             deadLetter(ACCEPTED_ORDERS), deadLetter(TRADES), deadLetter(BOOK_UPDATES), deadLetter(ACCOUNT_EVENTS),
-            deadLetter(INSTRUMENTS));
+            deadLetter(INSTRUMENTS), deadLetter(ACCOUNTS_CHANGELOG));
 
     /** Compacted: only the latest value per key matters, and it is kept however old it is. */
-    public static final List<String> COMPACTED = List.of(INSTRUMENTS);
+    public static final List<String> COMPACTED = List.of(INSTRUMENTS, ACCOUNTS_CHANGELOG);
 
     /**
      * How long every other topic keeps its records: the window a ledger rebuild or a restore can replay

@@ -34,6 +34,10 @@ class WireFormatTest {
                 new AccountEventMessage(3, "gateway:7", 1001, "DEPOSIT", true, null, false,
                         List.of(new AccountEventMessage.BalanceMessage("USD", "1000.00000000", "0.00000000")),
                         1_700_000_000_000L),
+                new AccountStateMessage(1001, 12, 3, false,
+                        List.of(new AccountStateMessage.BalanceState("USD", 8, 94_990_00000000L, 5_010_00000000L)),
+                        List.of(new AccountStateMessage.OpenOrderState(42, "BTC-USD", "BUY", 30_000_00, 0, 5000,
+                                5_010_00000000L))),
                 new ExecutionReportMessage("MATCHING", "BTC-USD", 9, 42, "c-42", 1001, "BUY", "LIMIT", "GTC", "TRADE",
                         "PARTIALLY_FILLED", "30000.00", "0.5000", "0.2000", "0.3000", "30000.00", "0.2000", "TAKER", 4,
                         null, 1_700_000_000_000L),
@@ -90,7 +94,7 @@ class WireFormatTest {
     @Test
     void aMissingVersionAndANullPrimitiveAreRefused() {
         JsonSerde<TradeMessage> trades = JsonSerde.of(TradeMessage.class);
-        String trade = new String(JsonSerde.write(samples().get(4)), StandardCharsets.UTF_8);
+        String trade = new String(JsonSerde.write(sample(TradeMessage.class)), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> trades.read("t", trade.replace("\"schemaVersion\":1,", "")
                 .getBytes(StandardCharsets.UTF_8))).hasMessageStartingWith("unsupported schemaVersion null");
@@ -115,13 +119,17 @@ class WireFormatTest {
     @Test
     void aGlobalTablesDeserializerParsesEachDistinctValueOnceAndStillRefusesBadOnes() {
         var deserializer = JsonSerde.of(TradeMessage.class).memoizingDeserializer(2);
-        byte[] trade = JsonSerde.write(samples().get(4));
+        byte[] trade = JsonSerde.write(sample(TradeMessage.class));
 
         TradeMessage first = deserializer.deserialize("t", trade);
-        assertThat(deserializer.deserialize("t", trade.clone())).isSameAs(first).isEqualTo(samples().get(4));
+        assertThat(deserializer.deserialize("t", trade.clone())).isSameAs(first).isEqualTo(sample(TradeMessage.class));
         assertThatThrownBy(() -> deserializer.deserialize("t", "[1]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SerializationException.class);
         assertThat(deserializer.deserialize("t", null)).isNull();
+    }
+
+    private static <T extends Message> T sample(Class<T> type) {
+        return samples().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

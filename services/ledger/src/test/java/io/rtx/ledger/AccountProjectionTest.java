@@ -1,13 +1,16 @@
 package io.rtx.ledger;
 
 import static io.rtx.ledger.Messages.accountEvent;
+import static io.rtx.ledger.Messages.accountState;
 import static io.rtx.ledger.Messages.balance;
+import static io.rtx.ledger.Messages.balanceState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rtx.engine.instrument.Asset;
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.instrument.SelfTradePolicy;
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.Topics;
 import java.math.BigDecimal;
@@ -18,29 +21,65 @@ import org.junit.jupiter.api.Test;
 class AccountProjectionTest extends LedgerIntegrationTest {
 
     @Test
-    void balancesFollowTheSequenceAndIgnoreStaleEvents() {
+    void balancesFollowTheAccountStatesVersionAndIgnoreStaleOnes() {
         send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 1, "DEPOSIT", false,
                 List.of(balance("USD", "1000.00", "0.00"))));
-        send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 2, "BALANCE", false,
-                List.of(balance("USD", "899.75", "100.25"))));
-        send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 3, "DEPOSIT", false,
-                List.of(balance("BTC", "0.50000000", "0"))));
-        send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 2, "BALANCE", false,
-                List.of(balance("USD", "899.75", "100.25")))); // duplicate
-        send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 1, "DEPOSIT", false,
-                List.of(balance("USD", "1000.00", "0.00")))); // stale
-        send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 4, "SUSPEND", true, List.of()));
+        send(Topics.ACCOUNTS_CHANGELOG, "9001", accountState(9001, 1, false, List.of(usd(1000_00, 0))));
+        // Versions 2 to 4 were coalesced into 5 by risk's store cache: no gap.
+        send(Topics.ACCOUNTS_CHANGELOG, "9001", accountState(9001, 5, false, List.of(usd(899_75, 100_25))));
+        send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 2, "DEPOSIT", false,
+                List.of(balance("BTC", "0.50000000", "0"), balance("USD", "899.75", "100.25"))));
+        send(Topics.ACCOUNTS_CHANGELOG, "9001", accountState(9001, 6, false,
+                List.of(balanceState("BTC", 8, 50_000_000, 0), usd(899_75, 100_25))));
+        send(Topics.ACCOUNTS_CHANGELOG, "9001", accountState(9001, 5, false, List.of(usd(899_75, 100_25)))); // again
+        send(Topics.ACCOUNTS_CHANGELOG, "9001", accountState(9001, 1, false, List.of(usd(1000_00, 0)))); // stale
+        send(Topics.ACCOUNT_EVENTS, "9001", accountEvent(9001, 3, "SUSPEND", true, List.of()));
+        send(Topics.ACCOUNTS_CHANGELOG, "9001", accountState(9001, 7, true,
+                List.of(balanceState("BTC", 8, 50_000_000, 0), usd(999_75, 0))));
 
-        eventually(() -> assertThat(count("SELECT last_sequence FROM accounts WHERE account_id = 9001")).isEqualTo(4));
+        eventually(() -> {
+            assertThat(count("SELECT version FROM accounts WHERE account_id = 9001")).isEqualTo(7);
+            assertThat(count("SELECT last_sequence FROM accounts WHERE account_id = 9001")).isEqualTo(3);
+        });
         Map<String, Object> account = row("SELECT * FROM accounts WHERE account_id = 9001");
         assertThat(account.get("suspended")).isEqualTo(true);
-        assertThat(rows("SELECT asset, available, reserved, last_sequence FROM balances WHERE account_id = 9001"
+        assertThat(rows("SELECT asset, available, reserved, version FROM balances WHERE account_id = 9001"
                 + " ORDER BY asset")).containsExactly(
-                Map.of("asset", "BTC", "available", new BigDecimal("0.50000000"), "reserved", new BigDecimal("0"),
-                        "last_sequence", 3L),
-                Map.of("asset", "USD", "available", new BigDecimal("899.75"), "reserved", new BigDecimal("100.25"),
-                        "last_sequence", 2L));
-        assertThat(count("SELECT count(*) FROM account_events WHERE account_id = 9001")).isEqualTo(4);
+                Map.of("asset", "BTC", "available", new BigDecimal("0.50000000"), "reserved", new BigDecimal("0E-8"),
+                        "version", 7L),
+                Map.of("asset", "USD", "available", new BigDecimal("999.75"), "reserved", new BigDecimal("0.00"),
+                        "version", 7L));
+        assertThat(count("SELECT count(*) FROM account_events WHERE account_id = 9001")).isEqualTo(3);
+    }
+
+    @Test
+    void anEventAfterItsStateNeitherOverwritesTheStateNorTurnsItBack() {
+        double gaps = metrics.sequenceGaps(LedgerMetrics.STREAM_ACCOUNT_EVENTS);
+        // The changelog listener ran ahead: the state after the resume, then the suspension's and resume's events.
+        send(Topics.ACCOUNTS_CHANGELOG, "9004", accountState(9004, 4, false, List.of(usd(10_00, 0))));
+        eventually(() -> assertThat(count("SELECT version FROM accounts WHERE account_id = 9004")).isEqualTo(4));
+        send(Topics.ACCOUNT_EVENTS, "9004", accountEvent(9004, 1, "OPEN", false, List.of()));
+        send(Topics.ACCOUNT_EVENTS, "9004", accountEvent(9004, 2, "SUSPEND", true, List.of()));
+        send(Topics.ACCOUNT_EVENTS, "9004", accountEvent(9004, 3, "RESUME", false, List.of()));
+
+        eventually(() -> assertThat(count("SELECT last_sequence FROM accounts WHERE account_id = 9004")).isEqualTo(3));
+        assertThat(row("SELECT suspended FROM accounts WHERE account_id = 9004").get("suspended")).isEqualTo(false);
+        assertThat(row("SELECT available FROM balances WHERE account_id = 9004 AND asset = 'USD'").get("available"))
+                .isEqualTo(new BigDecimal("10.00"));
+        assertThat(metrics.sequenceGaps(LedgerMetrics.STREAM_ACCOUNT_EVENTS) - gaps).isZero();
+    }
+
+    @Test
+    void aStateThatIsNotOneIsDeadLettered() {
+        double before = metrics.deadLetters(Topics.ACCOUNTS_CHANGELOG);
+        send(Topics.ACCOUNTS_CHANGELOG, "9005", accountState(9005, 1, false, List.of(balanceState("USD", 2, -1, 0))));
+        sendBytes(Topics.ACCOUNTS_CHANGELOG, "9005", null);
+        eventually(() -> assertThat(metrics.deadLetters(Topics.ACCOUNTS_CHANGELOG) - before).isEqualTo(2));
+        assertThat(count("SELECT count(*) FROM accounts WHERE account_id = 9005")).isZero();
+    }
+
+    private static AccountStateMessage.BalanceState usd(long availableCents, long reservedCents) {
+        return balanceState("USD", 2, availableCents, reservedCents);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.rtx.ledger;
 import io.rtx.engine.order.ExecType;
 import io.rtx.engine.order.OrderStatus;
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.TradeMessage;
@@ -68,6 +69,16 @@ final class Messages {
                                             List<AccountEventMessage.BalanceMessage> balances) {
         return new AccountEventMessage(sequence, "cmd-" + accountId + "-" + sequence,
                 accountId, kind, true, null, suspended, balances, 1_700_000_000_000L + sequence);
+    }
+
+    /** Risk's accounts store value for an account: balances as scaled longs beside their scale. */
+    static AccountStateMessage accountState(long accountId, long version, boolean suspended,
+                                            List<AccountStateMessage.BalanceState> balances) {
+        return new AccountStateMessage(accountId, version, 1, suspended, balances, List.of());
+    }
+
+    static AccountStateMessage.BalanceState balanceState(String asset, int scale, long available, long reserved) {
+        return new AccountStateMessage.BalanceState(asset, scale, available, reserved);
     }
 
     static AccountEventMessage.BalanceMessage balance(String asset, String available, String reserved) {

@@ -1,7 +1,9 @@
 package io.rtx.ledger;
 
 import static io.rtx.ledger.Messages.accountEvent;
+import static io.rtx.ledger.Messages.accountState;
 import static io.rtx.ledger.Messages.balance;
+import static io.rtx.ledger.Messages.balanceState;
 import static io.rtx.ledger.Messages.book;
 import static io.rtx.ledger.Messages.level;
 import static io.rtx.ledger.Messages.newOrder;
@@ -53,6 +55,9 @@ class RebuildTest extends LedgerIntegrationTest {
                 new Asset("USD", 8), 2, 3, 1, 1, 1, 1_000_000, 500, 100_00, 1_000_000_000_000L, 5, 10, null)));
         send(Topics.ACCOUNT_EVENTS, "9101", accountEvent(9101, 1, "DEPOSIT", false,
                 List.of(balance("USD", "500.00", "0.00"))));
+        send(Topics.ACCOUNTS_CHANGELOG, "9101", accountState(9101, 1, false, List.of(balanceState("USD", 2, 500_00, 0))));
+        send(Topics.ACCOUNTS_CHANGELOG, "9101", accountState(9101, 3, false,
+                List.of(balanceState("USD", 2, 298_99, 201_01), balanceState("RBLD", 8, 2_00000000L, 0))));
         db.sql("INSERT INTO api_keys (key_id, account_id, key_hash, role) VALUES ('k-9101', 9101, "
                 + "'" + "a".repeat(64) + "', 'TRADER')").fetch().rowsUpdated().block(TIMEOUT);
         db.sql("INSERT INTO client_orders (account_id, client_order_id, order_id) VALUES (9101, 'c-9101', 9101)")
@@ -61,7 +66,7 @@ class RebuildTest extends LedgerIntegrationTest {
         eventually(() -> {
             assertThat(count("SELECT count(*) FROM orders WHERE symbol = 'RBLD-USD' AND last_sequence > 0")).isEqualTo(2);
             assertThat(count("SELECT count(*) FROM trades WHERE symbol = 'RBLD-USD'")).isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM accounts WHERE account_id = 9101")).isEqualTo(1);
+            assertThat(count("SELECT version FROM accounts WHERE account_id = 9101")).isEqualTo(3);
             assertThat(count("SELECT count(*) FROM instruments WHERE symbol = 'RBLD-USD'")).isEqualTo(1);
             assertThat(redisGet("rtx:book:{RBLD-USD}:seq")).isEqualTo("2");
         });

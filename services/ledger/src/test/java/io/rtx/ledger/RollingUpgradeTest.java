@@ -2,7 +2,9 @@ package io.rtx.ledger;
 
 import static io.rtx.ledger.DeadLetters.header;
 import static io.rtx.ledger.Messages.accountEvent;
+import static io.rtx.ledger.Messages.accountState;
 import static io.rtx.ledger.Messages.balance;
+import static io.rtx.ledger.Messages.balanceState;
 import static io.rtx.ledger.Messages.book;
 import static io.rtx.ledger.Messages.level;
 import static io.rtx.ledger.Messages.newOrder;
@@ -37,6 +39,7 @@ class RollingUpgradeTest extends LedgerIntegrationTest {
         later(Topics.BOOK_UPDATES, "UPG-USD", book("UPG-USD", 1, List.of(level("9.00", "2.000", 1)), List.of()));
         later(Topics.ACCOUNT_EVENTS, "9701", accountEvent(9701, 1, "DEPOSIT", false,
                 List.of(balance("USD", "5.00", "0.00"))));
+        later(Topics.ACCOUNTS_CHANGELOG, "9701", accountState(9701, 2, false, List.of(balanceState("USD", 2, 500, 0))));
 
         eventually(() -> {
             assertThat(count("SELECT count(*) FROM instruments WHERE symbol = 'UPG-USD'")).isEqualTo(1);
@@ -46,6 +49,7 @@ class RollingUpgradeTest extends LedgerIntegrationTest {
             assertThat(redisGet("rtx:book:{UPG-USD}:seq")).isEqualTo("1");
             assertThat(row("SELECT available FROM balances WHERE account_id = 9701 AND asset = 'USD'")
                     .get("available")).isEqualTo(new BigDecimal("5.00"));
+            assertThat(count("SELECT count(*) FROM account_events WHERE account_id = 9701")).isEqualTo(1);
         });
         assertThat(deadLetters()).isEqualTo(deadLettersBefore);
     }
@@ -58,7 +62,8 @@ class RollingUpgradeTest extends LedgerIntegrationTest {
                 Topics.TRADES, trade("UPG2-USD", 1, "10.00", "1.000", T0),
                 Topics.BOOK_UPDATES, book("UPG2-USD", 1, List.of(level("9.00", "2.000", 1)), List.of()),
                 Topics.ACCOUNT_EVENTS, accountEvent(9702, 1, "DEPOSIT", false,
-                        List.of(balance("USD", "5.00", "0.00"))));
+                        List.of(balance("USD", "5.00", "0.00"))),
+                Topics.ACCOUNTS_CHANGELOG, accountState(9702, 1, false, List.of(balanceState("USD", 2, 500, 0))));
         records.forEach((topic, message) -> sendBytes(topic, "next-major", LaterWriter.nextMajor(message)));
 
         records.keySet().forEach(topic -> {

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.JsonSerde;
 import io.rtx.events.Message;
@@ -30,14 +31,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,7 +113,9 @@ class DisasterRecoveryTest {
         DrTables db = new DrTables(postgres);
         try {
             db.execute("postgres", "CREATE DATABASE " + DATABASE);
-            apps.add(start(RiskApplication.builder(), "--rtx.streams.state-dir=" + stateDir("risk")));
+            ConfigurableApplicationContext risk = start(RiskApplication.builder(),
+                    "--rtx.streams.state-dir=" + stateDir("risk"));
+            apps.add(risk);
             apps.add(start(MatchingApplication.builder(), "--rtx.streams.state-dir=" + stateDir("matching")));
             ConfigurableApplicationContext ledger = start(LedgerApplication.builder(), ledgerArgs(DATABASE, GROUP, 0, false));
 
@@ -135,7 +145,15 @@ class DisasterRecoveryTest {
             assertThat(eventsAfterBackup).as("the ledger kept writing during the backup").isGreaterThan(eventsBeforeBackup);
 
             // 2. The flow goes on past the dump: these events exist only in Kafka and in the doomed database.
-            Thread.sleep(4_000);
+            // Risk restarts meanwhile on an empty state directory: its accounts come back from the changelog,
+            // and their versions go on from there, so the ledger keeps taking them.
+            long versionAtRestart = db.count(DATABASE, "SELECT max(version) FROM accounts");
+            apps.remove(risk);
+            risk.close();
+            risk = start(RiskApplication.builder(), "--rtx.streams.state-dir=" + stateDir("risk-restarted"));
+            apps.add(risk);
+            await(Duration.ofSeconds(120), "the restarted risk's account states to be projected",
+                    () -> db.count(DATABASE, "SELECT max(version) FROM accounts") > versionAtRestart);
             insertGatewayRows(db, "after-backup", 9_000_002);
             await(Duration.ofSeconds(120), "the ledger to project past the dump",
                     () -> db.count(DATABASE, "SELECT count(*) FROM order_events") > eventsAfterBackup + 100);
@@ -183,7 +201,20 @@ class DisasterRecoveryTest {
             }
             double rebuildSeconds = secondsSince(rebuildStart);
 
-            // 6. Every projection of the restored database equals the clean replay, every column.
+            // 6. Balances are risk's, in the recovered database and in the clean replay, and are conserved.
+            List<String> risksBalances = risksBalances(brokers);
+            assertThat(db.balances(DATABASE)).as("recovered balances vs risk's").isEqualTo(risksBalances);
+            assertThat(db.balances(REPLAY_DATABASE)).as("replayed balances vs risk's").isEqualTo(risksBalances);
+            assertThat(db.count(DATABASE, "SELECT count(*) FROM balances WHERE asset = 'USD' AND "
+                    + "account_id = 0")).as("fees reached the fee account").isEqualTo(1);
+            for (String[] deposit : List.of(new String[] {"USD", "10000000"}, new String[] {"BTC", "1000"})) {
+                assertThat(db.count(DATABASE, "SELECT (sum(available + reserved) = " + deposit[1] + " * " + ACCOUNTS
+                        + ")::int FROM balances WHERE asset = '" + deposit[0] + "'"))
+                        .as("%s over every account, the fee account included, equals the deposits", deposit[0])
+                        .isEqualTo(1);
+            }
+
+            // 7. Every projection of the restored database equals the clean replay, every column.
             Map<String, Long> recovered = db.counts(DATABASE);
             for (String table : DrTables.PROJECTIONS.keySet()) {
                 assertThat(db.dump(DATABASE, table)).as("restored %s vs a clean replay", table)
@@ -310,6 +341,35 @@ class DisasterRecoveryTest {
         } finally {
             client.shutdown();
         }
+    }
+
+    /** Each account's latest state on risk's changelog (read_committed), as {@link DrTables#balances} lists it. */
+    private static List<String> risksBalances(String brokers) {
+        Map<Long, AccountStateMessage> latest = new TreeMap<>();
+        try (KafkaConsumer<String, byte[]> changelog = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = changelog.partitionsFor(Topics.ACCOUNTS_CHANGELOG).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            changelog.assign(partitions);
+            changelog.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = changelog.endOffsets(partitions);
+            JsonSerde<AccountStateMessage> states = JsonSerde.of(AccountStateMessage.class);
+            while (ends.entrySet().stream().anyMatch(e -> changelog.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, byte[]> r : changelog.poll(Duration.ofMillis(200))) {
+                    AccountStateMessage state = states.deserializer().deserialize(r.topic(), r.value());
+                    latest.merge(state.id(), state, (a, b) -> b.version() > a.version() ? b : a);
+                }
+            }
+        }
+        List<String> balances = new ArrayList<>();
+        latest.values().forEach(state -> state.balances().stream()
+                .sorted(java.util.Comparator.comparing(AccountStateMessage.BalanceState::asset))
+                .forEach(b -> balances.add(state.id() + "/" + b.asset() + " "
+                        + DrTables.plain(BigDecimal.valueOf(b.available(), b.scale())) + " "
+                        + DrTables.plain(BigDecimal.valueOf(b.reserved(), b.scale())))));
+        return balances;
     }
 
     private long now() {

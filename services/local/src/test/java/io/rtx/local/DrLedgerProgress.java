@@ -33,7 +33,7 @@ final class DrLedgerProgress implements AutoCloseable {
     /** Every topic of the pipeline: the drill waits for all of them to stop growing before it declares caught up. */
     private static final List<String> PIPELINE = List.of(Topics.ORDER_COMMANDS, Topics.ACCOUNT_COMMANDS,
             Topics.ACCEPTED_ORDERS, Topics.EXECUTION_REPORTS, Topics.TRADES, Topics.BOOK_UPDATES,
-            Topics.ACCOUNT_EVENTS, Topics.INSTRUMENTS);
+            Topics.ACCOUNT_EVENTS, Topics.INSTRUMENTS, Topics.ACCOUNTS_CHANGELOG);
 
     record Replay(long records) {
     }

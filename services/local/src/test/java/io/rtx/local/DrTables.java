@@ -87,6 +87,24 @@ final class DrTables {
         return rows;
     }
 
+    /** Every balance as {@code account/asset available reserved}, amounts without trailing zeros, sorted. */
+    List<String> balances(String database) throws SQLException {
+        List<String> balances = new ArrayList<>();
+        try (Connection c = connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT account_id, asset, available, reserved FROM balances"
+                     + " ORDER BY account_id, asset")) {
+            while (rs.next()) {
+                balances.add(rs.getLong(1) + "/" + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " "
+                        + plain(rs.getBigDecimal(4)));
+            }
+        }
+        return balances;
+    }
+
+    static String plain(java.math.BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+
     String serverVersion() throws SQLException {
         try (Connection c = connect("postgres"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW server_version")) {

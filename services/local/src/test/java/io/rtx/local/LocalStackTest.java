@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rtx.events.BrokerFeatures;
 import io.rtx.events.Topics;
-import io.rtx.risk.RiskTopology;
-import io.rtx.risk.accounts.AccountStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +116,7 @@ class LocalStackTest {
     @Test
     void topicsCarryTheSettingsTheServicesProvisionedChangelogsIncluded() throws Exception {
         ConfigResource instruments = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INSTRUMENTS);
-        ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC, RiskTopology.APPLICATION_ID + "-" + AccountStore.NAME + "-changelog");
+        ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ACCOUNTS_CHANGELOG);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.infrastructure().kafkaBootstrap()))) {
             Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(instruments, changelog)).all()

@@ -2,7 +2,7 @@ package io.rtx.local;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rtx.engine.risk.RiskConfiguration;
-import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.Message;
 import io.rtx.events.Topics;
@@ -30,11 +30,12 @@ final class PipelineDrivers implements AutoCloseable {
     final TopologyDriver matching;
     final List<ExecutionReportMessage> reports = new ArrayList<>();
     final List<TradeMessage> trades = new ArrayList<>();
-    /** Latest account event per account id. */
-    final Map<Long, AccountEventMessage> accounts = new TreeMap<>();
+    /** Latest state per account id, from risk's accounts changelog. */
+    final Map<Long, AccountStateMessage> accounts = new TreeMap<>();
 
     PipelineDrivers(RiskConfiguration configuration, Path stateDir) {
-        risk = new TopologyDriver(RiskTopologyDriver.topology(configuration, new SimpleMeterRegistry()), "risk",
+        risk = new TopologyDriver(RiskTopologyDriver.topology(configuration, new SimpleMeterRegistry()),
+                Topics.RISK_APPLICATION_ID,
                 stateDir.resolve("risk"));
         matching = new TopologyDriver(MatchingTopologyDriver.topology(new SimpleMeterRegistry(), Duration.ofSeconds(1)),
                 "matching", stateDir.resolve("matching"));
@@ -62,7 +63,8 @@ final class PipelineDrivers implements AutoCloseable {
             risk.driver.advanceWallClockTime(RiskTopologyDriver.FEE_SWEEP_INTERVAL);
             // Risk's own reports and fee credits were fed back to it by its driver; record them first.
             reports.addAll(risk.values(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class));
-            risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class).forEach(e -> accounts.put(e.accountId(), e));
+            risk.values(Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class).forEach(a -> accounts.put(a.id(), a));
+            risk.read(Topics.ACCOUNT_EVENTS);
             risk.read(Topics.ACCOUNT_COMMANDS);
             for (KeyValue<String, Message> kv : risk.read(Topics.ACCEPTED_ORDERS)) {
                 matching.send(Topics.ACCEPTED_ORDERS, kv.key, kv.value);
@@ -92,13 +94,13 @@ final class PipelineDrivers implements AutoCloseable {
     /** Sum over every account (fee account included) of available + reserved. */
     BigDecimal total(String asset) {
         return accounts.values().stream().flatMap(e -> e.balances().stream()).filter(b -> b.asset().equals(asset))
-                .map(b -> new BigDecimal(b.available()).add(new BigDecimal(b.reserved())))
+                .map(b -> BigDecimal.valueOf(b.available() + b.reserved(), b.scale()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     BigDecimal reserved(String asset) {
         return accounts.values().stream().flatMap(e -> e.balances().stream()).filter(b -> b.asset().equals(asset))
-                .map(b -> new BigDecimal(b.reserved())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(b -> BigDecimal.valueOf(b.reserved(), b.scale())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.rtx.engine.orderbook.Trade;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.OrderCommandMessage;
@@ -81,7 +82,7 @@ class PipelineEndToEndTest {
         ConfigurableApplicationContext secondRisk = start(RiskApplication.builder(), "risk-2");
         ConfigurableApplicationContext matching = start(MatchingApplication.builder(), "matching-1");
         try (KafkaTopicsReader kafka = new KafkaTopicsReader(brokers, List.of(Topics.EXECUTION_REPORTS, Topics.TRADES,
-                Topics.ACCOUNT_EVENTS, Topics.ACCEPTED_ORDERS))) {
+                Topics.ACCOUNT_EVENTS, Topics.ACCEPTED_ORDERS, Topics.ACCOUNTS_CHANGELOG))) {
             kafka.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(Instruments.BTC_USD));
             for (long account = 1; account <= ACCOUNTS; account++) {
                 account(kafka, AccountCommandMessage.Kind.OPEN, account, null, null);
@@ -273,17 +274,18 @@ class PipelineEndToEndTest {
         return replay;
     }
 
-    private static Map<Long, AccountEventMessage> latestAccountEvents(KafkaTopicsReader kafka) {
-        Map<Long, AccountEventMessage> latest = new HashMap<>();
-        for (AccountEventMessage e : kafka.messages(Topics.ACCOUNT_EVENTS, AccountEventMessage.class)) {
-            latest.merge(e.accountId(), e, (a, b) -> b.sequence() >= a.sequence() ? b : a);
+    /** Each account's latest state on risk's accounts changelog: what the ledger projects balances from. */
+    private static Map<Long, AccountStateMessage> latestAccountStates(KafkaTopicsReader kafka) {
+        Map<Long, AccountStateMessage> latest = new HashMap<>();
+        for (AccountStateMessage s : kafka.messages(Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class)) {
+            latest.merge(s.id(), s, (a, b) -> b.version() > a.version() ? b : a);
         }
         return latest;
     }
 
     private static boolean nothingHeld(KafkaTopicsReader kafka) {
-        return latestAccountEvents(kafka).values().stream().flatMap(e -> e.balances().stream())
-                .allMatch(b -> new BigDecimal(b.reserved()).signum() == 0);
+        return latestAccountStates(kafka).values().stream().flatMap(s -> s.balances().stream())
+                .allMatch(b -> b.reserved() == 0);
     }
 
     private static void assertBalancesConserved(KafkaTopicsReader kafka) {
@@ -293,8 +295,8 @@ class PipelineEndToEndTest {
     /** Per asset, available + reserved over every account, the fee account included. */
     private static Map<String, BigDecimal> totals(KafkaTopicsReader kafka) {
         Map<String, BigDecimal> totals = new HashMap<>();
-        latestAccountEvents(kafka).values().stream().flatMap(e -> e.balances().stream()).forEach(b -> totals.merge(
-                b.asset(), new BigDecimal(b.available()).add(new BigDecimal(b.reserved())), BigDecimal::add));
+        latestAccountStates(kafka).values().stream().flatMap(s -> s.balances().stream()).forEach(b -> totals.merge(
+                b.asset(), BigDecimal.valueOf(b.available() + b.reserved(), b.scale()), BigDecimal::add));
         totals.replaceAll((asset, total) -> total.stripTrailingZeros());
         return totals;
     }

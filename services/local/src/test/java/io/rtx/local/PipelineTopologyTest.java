@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.OrderCommandMessage;
@@ -102,8 +103,8 @@ class PipelineTopologyTest {
             assertThat(p.reserved("USD")).isEqualByComparingTo(BigDecimal.ZERO);
             assertThat(p.reserved("BTC")).isEqualByComparingTo(BigDecimal.ZERO);
             // Fees, 20 bps taker + 10 bps maker: on 3,000 (9) + 7,000 (21) + 2,020 (6.06) USD.
-            BigDecimal fees = new BigDecimal(p.accounts.get(0L).balances().get(0).available());
-            assertThat(fees).isEqualByComparingTo("36.06");
+            AccountStateMessage.BalanceState fees = p.accounts.get(0L).balances().get(0);
+            assertThat(BigDecimal.valueOf(fees.available(), fees.scale())).isEqualByComparingTo("36.06");
             assertThat(p.trades).extracting(t -> t.tradeId()).containsExactly(1L, 2L, 3L);
         }
     }

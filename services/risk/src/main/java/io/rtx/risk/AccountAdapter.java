@@ -1,7 +1,6 @@
 package io.rtx.risk;
 
 import io.rtx.engine.instrument.Asset;
-import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.money.Decimals;
 import io.rtx.engine.order.CancelOrder;
 import io.rtx.engine.risk.Account;
@@ -15,31 +14,29 @@ import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.risk.accounts.AccountStore;
 import io.rtx.risk.accounts.AccountStore.LoadedAccount;
-import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.Outputs;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Account commands in, account events and fee credits out. The rules are the core's
- * ({@link AccountAdministration}); this class loads the account, converts, saves and routes. Amounts
- * are decimal strings in the asset's scale, which comes from the instruments in force that trade it.
+ * Account commands in, one account event per command and fee credits out (orders' holds and
+ * settlements publish no event: their balances reach readers through the store's changelog). The
+ * rules are the core's ({@link AccountAdministration}); this class loads the account, converts, saves
+ * and routes. Amounts are decimal strings in the asset's scale, which comes from the instruments in
+ * force that trade it.
  */
 final class AccountAdapter {
 
     private final AccountStore accounts;
-    private final InstrumentsInForce instruments;
+    private final Assets assets;
     private final Outputs outputs;
     private final AccountAdministration administration;
     private final long feeAccountId;
-    private final Map<String, Asset> assets = new HashMap<>();
 
-    AccountAdapter(AccountStore accounts, InstrumentsInForce instruments, Outputs outputs,
+    AccountAdapter(AccountStore accounts, Assets assets, Outputs outputs,
                    AccountAdministration administration, long feeAccountId) {
         this.accounts = accounts;
-        this.instruments = instruments;
+        this.assets = assets;
         this.outputs = outputs;
         this.administration = administration;
         this.feeAccountId = feeAccountId;
@@ -50,7 +47,7 @@ final class AccountAdapter {
         AccountCommand command = new AccountCommand(AccountCommand.Kind.valueOf(message.kind().name()),
                 message.accountId(), message.asset(), message.amount(), message.timestamp());
         AccountOutcome outcome = administration.apply(command, stored == null ? null : stored.account(),
-                code -> asset(code, cause.timestamp()));
+                code -> assets.find(code, cause.timestamp()));
         for (CancelOrder cancel : outcome.cancels()) {
             outputs.emit(cause, Topics.ACCEPTED_ORDERS, cancel.symbol(), killSwitchCancel(cancel));
         }
@@ -71,15 +68,10 @@ final class AccountAdapter {
      * state; {@code commandId} names the task, asset and sweep.
      */
     void creditFee(long timestamp, String assetCode, long fee, String commandId) {
-        Asset asset = asset(assetCode, timestamp);
+        Asset asset = assets.find(assetCode, timestamp);
         outputs.emit(timestamp, Topics.ACCOUNT_COMMANDS, Long.toString(feeAccountId), new AccountCommandMessage(
                 AccountCommandMessage.Kind.CREDIT_FEE, commandId, feeAccountId,
                 asset.code(), Decimals.format(fee, asset.scale()), timestamp));
-    }
-
-    /** Publishes the account's balances after an order moved them; returns the new event sequence. */
-    long balanceChanged(Record<?, ?> cause, Account account, long sequence, String reference, long timestamp) {
-        return publish(cause, account, sequence + 1, reference, "BALANCE", null, timestamp);
     }
 
     private long publish(Record<?, ?> cause, Account account, long sequence, String commandId, String kind,
@@ -93,33 +85,10 @@ final class AccountAdapter {
     }
 
     private AccountEventMessage.BalanceMessage balance(Balance b, long timestamp) {
-        Asset asset = asset(b.asset(), timestamp);
+        Asset asset = assets.find(b.asset(), timestamp);
         int scale = asset == null ? 0 : asset.scale();
         return new AccountEventMessage.BalanceMessage(b.asset(), Decimals.format(b.available(), scale),
                 Decimals.format(b.reserved(), scale));
-    }
-
-    /**
-     * The asset as the instruments in force define it. An asset's scale never changes once defined (every
-     * stored amount depends on it), so found assets are remembered and only a miss reads the instruments.
-     */
-    private Asset asset(String code, long timestamp) {
-        if (code == null) {
-            return null;
-        }
-        Asset known = assets.get(code);
-        if (known == null) {
-            for (String symbol : instruments.symbols()) {
-                InstrumentsInForce.Entry entry = instruments.find(symbol, timestamp);
-                if (entry != null) {
-                    Instrument i = entry.instrument();
-                    assets.putIfAbsent(i.base().code(), i.base());
-                    assets.putIfAbsent(i.quote().code(), i.quote());
-                }
-            }
-            known = assets.get(code);
-        }
-        return known;
     }
 
     private static OrderCommandMessage killSwitchCancel(CancelOrder cancel) {

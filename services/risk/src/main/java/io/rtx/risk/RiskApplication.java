@@ -31,7 +31,9 @@ public class RiskApplication {
 
     /**
      * The application with its own configuration file ({@code risk.yml}), so several RTX services can
-     * share one classpath (the local stack, end-to-end tests) without reading each other's settings.
+     * share one classpath (the local stack, end-to-end tests) without reading each other's settings. The
+     * application id and the bindings are {@link RiskTopology#DEFINITION}'s: the id names the changelog the
+     * ledger reads ({@code Topics.ACCOUNTS_CHANGELOG}).
      */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(RiskApplication.class).properties("spring.config.name=risk")

@@ -73,12 +73,13 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.outputs = new Outputs(context, RiskTopology.SOURCE);
-        this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME),
-                context.getStateStore(AccountStore.OPEN_ORDERS), recentAccounts);
         this.instruments = new InstrumentsInForce(context, RiskTopology.INSTRUMENTS_STORE, outputs,
                 metrics::instrumentRefused);
+        Assets assets = new Assets(instruments);
+        this.accounts = new AccountStore(context.getStateStore(AccountStore.NAME),
+                context.getStateStore(AccountStore.OPEN_ORDERS), recentAccounts, assets::scale);
         this.lastTrades = new GlobalTables<>(context, RiskTopology.LAST_TRADES_STORE);
-        this.administration = new AccountAdapter(accounts, instruments, outputs,
+        this.administration = new AccountAdapter(accounts, assets, outputs,
                 new AccountAdministration(risk.configuration()), risk.configuration().feeAccountId());
         this.fees = new PendingFees(context.getStateStore(PendingFees.NAME));
         String task = context.taskId().toString();
@@ -137,12 +138,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
             return;
         }
         metrics.accepted();
-        long sequence = stored.eventSequence();
-        if (decision.command() instanceof PlaceOrder || decision.command() instanceof AmendPrice) {
-            sequence = administration.balanceChanged(record, account, sequence, "order:" + request.orderId(),
-                    request.timestamp());
-        }
-        accounts.save(account, sequence, request.orderId(), before);
+        accounts.save(account, stored.eventSequence(), request.orderId(), before);
         outputs.emit(record, Topics.ACCEPTED_ORDERS, request.symbol(), Wire.accepted(request, decision.command(), instrument));
         if (decision.command() instanceof PlaceOrder) {
             outputs.emit(record, Topics.EXECUTION_REPORTS, Long.toString(request.accountId()),
@@ -200,8 +196,6 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
             fees.accrue(instrument.quote().code(), fee);
             feeSweep.arm();
         }
-        long sequence = administration.balanceChanged(record, account, stored.eventSequence(),
-                "order:" + report.orderId(), report.timestamp());
-        accounts.save(account, sequence, report.orderId(), before);
+        accounts.save(account, stored.eventSequence(), report.orderId(), before);
     }
 }

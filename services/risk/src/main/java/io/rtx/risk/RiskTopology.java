@@ -30,7 +30,7 @@ public final class RiskTopology {
     public static final String LAST_TRADES_STORE = "risk-last-trades";
     /** Written into the {@code rtx.source} header of every record risk emits. */
     static final String SOURCE = "risk";
-    public static final String APPLICATION_ID = "rtx-risk";
+    public static final String APPLICATION_ID = Topics.RISK_APPLICATION_ID;
 
     /** What the binder binds and the tests build: the bean {@code risk} of {@link RiskApplication}. */
     public static final ProcessorTopology DEFINITION = new ProcessorTopology("risk", APPLICATION_ID,

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rtx.engine.order.Side;
-import io.rtx.engine.risk.Balance;
 import io.rtx.engine.risk.OpenOrder;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.risk.accounts.AccountStore;
-import io.rtx.risk.accounts.StoredAccount;
 import io.rtx.streams.TopologyDriver;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,22 +83,29 @@ class AccountStateTest {
 
     @Test
     void anAccountStoredWithItsOrdersInsideMovesThemToTheirOwnStore() {
-        KeyValueStore<String, StoredAccount> accounts = risk.driver.getKeyValueStore(AccountStore.NAME);
+        KeyValueStore<String, AccountStateMessage> accounts = risk.driver.getKeyValueStore(AccountStore.NAME);
         KeyValueStore<String, OpenOrder> openOrders = risk.driver.getKeyValueStore(AccountStore.OPEN_ORDERS);
         OpenOrder kept = new OpenOrder(7, SYMBOL, Side.BUY, 1_000_000, 0, 1_000, 1_002);
         OpenOrder cancelled = new OpenOrder(8, SYMBOL, Side.BUY, 1_000_000, 0, 1_000, 1_002);
         // As the release before wrote it: account 2 with its two live orders inside.
-        accounts.put("2", new StoredAccount(2, false, 3, List.of(new Balance("USD", 97_996, 2_004)),
-                List.of(kept, cancelled)));
+        accounts.put("2", new AccountStateMessage(2, 0, 3, false,
+                List.of(new AccountStateMessage.BalanceState("USD", 8, 97_996, 2_004)),
+                List.of(state(kept), state(cancelled))));
 
         risk.send(Topics.EXECUTION_REPORTS, "2", new ExecutionReportMessage("MATCHING", SYMBOL, 9, 8, "c8", 2,
                 "BUY", "LIMIT", "GTC", "CANCELED", "CANCELED", "10000.00", "0.1000", "0.0000", "0.0000", null, null,
                 null, 0, null, 3));
 
         assertThat(accounts.get("2").openOrders()).isEmpty();
-        assertThat(accounts.get("2").balances()).containsExactly(new Balance("USD", 98_998, 1_002));
+        assertThat(accounts.get("2").balances()).containsExactly(
+                new AccountStateMessage.BalanceState("USD", 8, 98_998, 1_002));
         assertThat(openOrders.get("2:7")).isEqualTo(kept);
         assertThat(openOrders.get("2:8")).isNull();
+    }
+
+    private static AccountStateMessage.OpenOrderState state(OpenOrder o) {
+        return new AccountStateMessage.OpenOrderState(o.orderId(), o.symbol(), o.side().name(), o.price(),
+                o.pendingPrice(), o.leavesQuantity(), o.reserved());
     }
 
     private static OrderCommandMessage place(long orderId) {

@@ -9,7 +9,7 @@ import io.rtx.engine.order.ExecType;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
-import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.Message;
@@ -41,7 +41,7 @@ class RiskRollingUpgradeTest {
     @BeforeEach
     void start() {
         risk = new TopologyDriver(RiskTopologyDriver.topology(new RiskConfiguration(10, 0), new SimpleMeterRegistry()),
-                "rtx-risk-upgrade-test", stateDir);
+                Topics.RISK_APPLICATION_ID, stateDir);
     }
 
     @AfterEach
@@ -67,10 +67,10 @@ class RiskRollingUpgradeTest {
         later(Topics.EXECUTION_REPORTS, "1", fill(10));
 
         // Paid 20,000 USD and the 40 USD taker fee; the rest of the hold is released.
-        AccountEventMessage settled = last(risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class));
+        AccountStateMessage settled = last(risk.values(Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class));
         assertThat(settled.balances()).containsExactlyInAnyOrder(
-                new AccountEventMessage.BalanceMessage("BTC", "1.00000000", "0.00000000"),
-                new AccountEventMessage.BalanceMessage("USD", "79960.00000000", "0.00000000"));
+                new AccountStateMessage.BalanceState("BTC", 8, 1_00000000L, 0),
+                new AccountStateMessage.BalanceState("USD", 8, 79_960_00000000L, 0));
         Topics.RISK_INPUTS.forEach(input -> assertThat(risk.deadLetters(input)).as(input).isEmpty());
     }
 

@@ -9,6 +9,7 @@ import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.JsonSerde;
@@ -16,11 +17,13 @@ import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
+import io.rtx.risk.accounts.AccountStore;
 import io.rtx.streams.TopologyDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +43,7 @@ class RiskTopologyTest {
     @BeforeEach
     void start() {
         risk = new TopologyDriver(RiskTopologyDriver.topology(new RiskConfiguration(3, 0), registry),
-                "rtx-risk-test", stateDir);
+                Topics.RISK_APPLICATION_ID, stateDir);
         risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(Instruments.BTC_USD));
         account(AccountCommandMessage.Kind.OPEN, 1, null, null);
         account(AccountCommandMessage.Kind.DEPOSIT, 1, "USD", "100000");
@@ -75,16 +78,20 @@ class RiskTopologyTest {
         return reports.get(0);
     }
 
-    /** The asset's balance in the latest account event of account 1 (the trader in these tests). */
-    private AccountEventMessage.BalanceMessage balance(String asset) {
-        return balance(1, asset, risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class));
+    /** The asset's balance as risk's store holds it for account 1 (the trader in these tests). */
+    private AccountStateMessage.BalanceState balance(String asset) {
+        return balance(1, asset);
     }
 
-    private static AccountEventMessage.BalanceMessage balance(long accountId, String asset,
-                                                              List<AccountEventMessage> events) {
-        AccountEventMessage last = events.stream().filter(e -> e.accountId() == accountId)
-                .reduce((first, second) -> second).orElseThrow();
-        return last.balances().stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
+    private AccountStateMessage.BalanceState balance(long accountId, String asset) {
+        KeyValueStore<String, AccountStateMessage> accounts = risk.driver.getKeyValueStore(AccountStore.NAME);
+        return accounts.get(Long.toString(accountId)).balances().stream().filter(b -> b.asset().equals(asset))
+                .findFirst().orElseThrow();
+    }
+
+    /** A USD balance (scale 8) in whole dollars. */
+    private static AccountStateMessage.BalanceState usd(long available, long reserved) {
+        return new AccountStateMessage.BalanceState("USD", 8, available * 100_000_000L, reserved * 100_000_000L);
     }
 
     @Test
@@ -99,7 +106,31 @@ class RiskTopologyTest {
         assertThat(ack.status()).isEqualTo("PENDING_NEW");
         assertThat(ack.source()).isEqualTo(ExecutionReportMessage.SOURCE_RISK);
         // 5,000 USD + 20 bps taker fee held.
-        assertThat(balance("USD")).isEqualTo(new AccountEventMessage.BalanceMessage("USD", "94990.00000000", "5010.00000000"));
+        assertThat(balance("USD")).isEqualTo(usd(94_990, 5_010));
+    }
+
+    @Test
+    void ordersPublishNoAccountEventTheirBalancesReachTheChangelogOncePerCommit() {
+        List<AccountStateMessage> opened = risk.values(Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class);
+        long before = opened.stream().filter(a -> a.id() == 1).mapToLong(AccountStateMessage::version).max()
+                .orElseThrow();
+        send(place(14, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
+        risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage("MATCHING", SYMBOL, 7, 14, "c14", 1,
+                "BUY", "LIMIT", "GTC", "TRADE", "FILLED", "10000.00", "0.5000", "0.5000", "0.0000", "10000.00",
+                "0.5000", "MAKER", 3, null, 2_000));
+
+        assertThat(risk.read(Topics.ACCOUNT_EVENTS)).as("holds and fills publish no account event").isEmpty();
+        // The test driver commits after every record: one changelog record each, versions one apart.
+        List<AccountStateMessage> changed = risk.values(Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class);
+        assertThat(changed).extracting(AccountStateMessage::id, AccountStateMessage::version,
+                AccountStateMessage::eventSequence).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, before + 1, 2L),
+                org.assertj.core.groups.Tuple.tuple(1L, before + 2, 2L));
+        // 5,000 USD + 10 bps maker fee paid out of the 5,010 held; the rest is released.
+        assertThat(changed.get(1).balances()).containsExactlyInAnyOrder(
+                new AccountStateMessage.BalanceState("BTC", 8, 50_000_000L, 0),
+                new AccountStateMessage.BalanceState("USD", 8, 94_995_00000000L, 0));
+        assertThat(changed.get(1).openOrders()).isEmpty();
     }
 
     @Test
@@ -183,18 +214,17 @@ class RiskTopologyTest {
                 "TAKER", 3, null, 2_000));
 
         // Paid 4,500 USD + 9 USD taker fee out of the 5,010 held; the rest is released.
-        List<AccountEventMessage> events = risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class);
-        assertThat(balance(1, "USD", events)).isEqualTo(
-                new AccountEventMessage.BalanceMessage("USD", "95491.00000000", "0.00000000"));
-        assertThat(balance(1, "BTC", events).available()).isEqualTo("0.50000000");
+        assertThat(balance("USD")).isEqualTo(usd(95_491, 0));
+        assertThat(balance("BTC").available()).isEqualTo(50_000_000L);
         // The fee waits in the task's accrual until the next sweep...
         assertThat(risk.read(Topics.ACCOUNT_COMMANDS)).isEmpty();
-        assertThat(events).noneMatch(e -> e.accountId() == 0);
+        assertThat(risk.values(Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class)).noneMatch(a -> a.id() == 0);
 
         // ...which credits it through account-commands to the fee account (the driver pipes it back in).
         risk.driver.advanceWallClockTime(RiskTopologyDriver.FEE_SWEEP_INTERVAL);
-        assertThat(balance(0, "USD", risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class)).available())
-                .isEqualTo("9.00000000");
+        assertThat(balance(0, "USD").available()).isEqualTo(9_00000000L);
+        assertThat(risk.values(Topics.ACCOUNT_EVENTS, AccountEventMessage.class)).singleElement()
+                .satisfies(credit -> assertThat(credit.kind()).isEqualTo("CREDIT_FEE"));
         List<KeyValue<String, Message>> feeCredits = risk.read(Topics.ACCOUNT_COMMANDS);
         assertThat(feeCredits).singleElement().satisfies(kv -> {
             assertThat(kv.key).isEqualTo("0");
@@ -226,8 +256,7 @@ class RiskTopologyTest {
         send(place(61, 1, "BUY", "LIMIT", "GTC", "10000.005", "0.01"));
 
         // 5,010 held, 2,000 + 2 maker fee spent: the 0.3 left still holds 3,000 + 6 (its taker fee).
-        assertThat(balance("USD")).isEqualTo(new AccountEventMessage.BalanceMessage("USD", "94992.00000000",
-                "3006.00000000"));
+        assertThat(balance("USD")).isEqualTo(usd(94_992, 3_006));
         assertThat(onlyReport().reason()).as("prices still have 2 decimals").isEqualTo("INVALID_ORDER");
         assertThat(risk.deadLetters(Topics.INSTRUMENTS)).singleElement().satisfies(refused -> {
             assertThat(refused.key()).isEqualTo(SYMBOL);
@@ -256,7 +285,7 @@ class RiskTopologyTest {
         assertThat(refused.reason()).isEqualTo("INSUFFICIENT_BALANCE");
 
         account(AccountCommandMessage.Kind.WITHDRAW, 1, "USD", "100000");
-        assertThat(balance("USD").available()).isEqualTo("0.00000000");
+        assertThat(balance("USD").available()).isZero();
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** rtx.account-events.v1 → accounts, balances, account_events. */
+/** rtx.account-events.v1 → account_events, accounts (last_sequence). */
 @Component
 class AccountEventListener {
 

@@ -1,8 +1,8 @@
 package io.rtx.ledger.accounts;
 
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.ledger.LedgerMetrics;
-import io.rtx.ledger.support.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,31 +15,45 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies an account event: the account's flags and the balances it lists are the state after the
- * event, written only if its sequence is above the stored one, so a duplicate or stale event changes
- * nothing. Account events are keyed by account and arrive in order; a jump in the sequence means
- * events were lost (the listed balances are still current, balances of other assets may not be) and is
- * counted as a gap.
+ * Projects an account from its two sources, each writing its own columns, so neither can undo the
+ * other whatever order the two listeners run in:
+ * <ul>
+ *   <li><b>Account states</b> (risk's accounts changelog): the suspended flag and every balance, written
+ *       only for a {@code version} above the stored one, so a repeated or older state changes nothing.
+ *       The store coalesces changes per commit, so versions jump: that is not a gap.</li>
+ *   <li><b>Account events</b> (one per account command): the history in {@code account_events} and
+ *       {@code last_sequence}, applied once each. Their sequence counts events only (1, 2, 3, ...), so a
+ *       jump means events were lost and is counted as a gap; balances are unaffected.</li>
+ * </ul>
  */
 @Component
 public class AccountProjection {
 
     private static final Logger log = LoggerFactory.getLogger(AccountProjection.class);
 
-    private static final String UPSERT_ACCOUNT = """
-            INSERT INTO accounts AS a (account_id, suspended, last_sequence, updated_at)
-            VALUES (:accountId, :suspended, :sequence, :time)
-            ON CONFLICT (account_id) DO UPDATE SET suspended = EXCLUDED.suspended,
-                last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at
+    /** The state's own columns; an account first seen by its state has no event yet (last_sequence 0). */
+    private static final String UPSERT_STATE = """
+            INSERT INTO accounts AS a (account_id, suspended, last_sequence, version, updated_at)
+            VALUES (:accountId, :suspended, 0, :version, :time)
+            ON CONFLICT (account_id) DO UPDATE SET suspended = EXCLUDED.suspended, version = EXCLUDED.version,
+                updated_at = EXCLUDED.updated_at
+            WHERE a.version < EXCLUDED.version
+            """;
+
+    /** The event's own column; an account first seen by an event takes its flag until its state arrives. */
+    private static final String UPSERT_EVENT_SEQUENCE = """
+            INSERT INTO accounts AS a (account_id, suspended, last_sequence, version, updated_at)
+            VALUES (:accountId, :suspended, :sequence, 0, :time)
+            ON CONFLICT (account_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
             WHERE a.last_sequence < EXCLUDED.last_sequence
             """;
 
     private static final String UPSERT_BALANCE = """
-            INSERT INTO balances AS b (account_id, asset, available, reserved, last_sequence, updated_at)
-            VALUES (:accountId, :asset, :available, :reserved, :sequence, :time)
+            INSERT INTO balances AS b (account_id, asset, available, reserved, version, updated_at)
+            VALUES (:accountId, :asset, :available, :reserved, :version, :time)
             ON CONFLICT (account_id, asset) DO UPDATE SET available = EXCLUDED.available,
-                reserved = EXCLUDED.reserved, last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at
-            WHERE b.last_sequence < EXCLUDED.last_sequence
+                reserved = EXCLUDED.reserved, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+            WHERE b.version < EXCLUDED.version
             """;
 
     private static final String INSERT_EVENT = """
@@ -61,6 +75,25 @@ public class AccountProjection {
         this.metrics = metrics;
     }
 
+    /** An account's state as risk saved it; {@code timestamp} is its changelog record's. */
+    public Mono<Void> apply(AccountStateMessage s, long timestamp) {
+        if (s.version() <= 0) {
+            throw new IllegalArgumentException("an account state needs a version above 0");
+        }
+        List<Balance> balances = s.balances().stream().map(AccountProjection::balance).toList();
+        Instant time = Instant.ofEpochMilli(timestamp);
+        // Written only if the account row took this version: the row lock it holds serialises this with
+        // the account's other writers, and a balance row is never newer than its account row.
+        Mono<Long> work = db.sql(UPSERT_STATE).bind("accountId", s.id()).bind("suspended", s.suspended())
+                .bind("version", s.version()).bind("time", time).fetch().rowsUpdated()
+                .flatMap(updated -> updated == 0 ? Mono.just(0L) : Flux.fromIterable(balances)
+                        .concatMap(b -> db.sql(UPSERT_BALANCE).bind("accountId", s.id()).bind("asset", b.asset())
+                                .bind("available", b.available()).bind("reserved", b.reserved())
+                                .bind("version", s.version()).bind("time", time).fetch().rowsUpdated())
+                        .count());
+        return tx.transactional(work).then();
+    }
+
     public Mono<Void> apply(AccountEventMessage m) {
         if (m.sequence() == 0 && !m.accepted()) {
             return Mono.empty(); // risk's refusal of a command for an account it does not know: no state to project
@@ -68,8 +101,6 @@ public class AccountProjection {
         if (m.sequence() <= 0 || m.kind() == null) {
             throw new IllegalArgumentException("an account event needs a kind and a sequence above 0");
         }
-        List<Balance> balances = (m.balances() == null ? List.<AccountEventMessage.BalanceMessage>of() : m.balances())
-                .stream().map(AccountProjection::balance).toList();
         Instant time = Instant.ofEpochMilli(m.timestamp());
 
         // The row lock on the account serialises this with any other writer of the same account.
@@ -80,10 +111,7 @@ public class AccountProjection {
             if (m.sequence() <= before) {
                 return Mono.just(-1L); // already applied
             }
-            return event(m, time)
-                    .then(account(m, time))
-                    .thenMany(Flux.fromIterable(balances).concatMap(b -> balance(m, b, time)))
-                    .then(Mono.just(before));
+            return event(m, time).then(sequence(m, time)).then(Mono.just(before));
         });
         return tx.transactional(work).doOnNext(before -> {
             if (before >= 0 && m.sequence() > before + 1) {
@@ -103,22 +131,20 @@ public class AccountProjection {
         return spec.fetch().rowsUpdated();
     }
 
-    private Mono<Long> account(AccountEventMessage m, Instant time) {
-        return db.sql(UPSERT_ACCOUNT).bind("accountId", m.accountId()).bind("suspended", m.suspended())
+    private Mono<Long> sequence(AccountEventMessage m, Instant time) {
+        return db.sql(UPSERT_EVENT_SEQUENCE).bind("accountId", m.accountId()).bind("suspended", m.suspended())
                 .bind("sequence", m.sequence()).bind("time", time).fetch().rowsUpdated();
     }
 
-    private Mono<Long> balance(AccountEventMessage m, Balance b, Instant time) {
-        return db.sql(UPSERT_BALANCE).bind("accountId", m.accountId()).bind("asset", b.asset())
-                .bind("available", b.available()).bind("reserved", b.reserved())
-                .bind("sequence", m.sequence()).bind("time", time).fetch().rowsUpdated();
-    }
-
-    private static Balance balance(AccountEventMessage.BalanceMessage b) {
+    private static Balance balance(AccountStateMessage.BalanceState b) {
         if (b == null || b.asset() == null || b.asset().isBlank()) {
             throw new IllegalArgumentException("balances: every balance needs an asset");
         }
-        return new Balance(b.asset(), Amounts.nonNegative(b.available(), "balances." + b.asset() + ".available"),
-                Amounts.nonNegative(b.reserved(), "balances." + b.asset() + ".reserved"));
+        if (b.scale() < 0 || b.scale() > 18 || b.available() < 0 || b.reserved() < 0) {
+            throw new IllegalArgumentException("balances." + b.asset() + ": scale " + b.scale() + ", available "
+                    + b.available() + ", reserved " + b.reserved() + " (a scale of 0..18, amounts not negative)");
+        }
+        return new Balance(b.asset(), BigDecimal.valueOf(b.available(), b.scale()),
+                BigDecimal.valueOf(b.reserved(), b.scale()));
     }
 }

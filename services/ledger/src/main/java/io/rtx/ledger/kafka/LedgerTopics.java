@@ -1,6 +1,7 @@
 package io.rtx.ledger.kafka;
 
 import io.rtx.events.AccountEventMessage;
+import io.rtx.events.AccountStateMessage;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
@@ -18,10 +19,11 @@ public final class LedgerTopics {
             Topics.TRADES, TradeMessage.class,
             Topics.BOOK_UPDATES, BookUpdateMessage.class,
             Topics.ACCOUNT_EVENTS, AccountEventMessage.class,
-            Topics.INSTRUMENTS, InstrumentMessage.class);
+            Topics.INSTRUMENTS, InstrumentMessage.class,
+            Topics.ACCOUNTS_CHANGELOG, AccountStateMessage.class);
 
     public static final List<String> INPUTS = List.of(Topics.EXECUTION_REPORTS, Topics.TRADES, Topics.BOOK_UPDATES,
-            Topics.ACCOUNT_EVENTS, Topics.INSTRUMENTS);
+            Topics.ACCOUNT_EVENTS, Topics.INSTRUMENTS, Topics.ACCOUNTS_CHANGELOG);
 
     private LedgerTopics() {
     }
