@@ -29,13 +29,18 @@ public final class RiskTopologyDriver {
     }
 
     public static Topology topology(RiskConfiguration configuration, MeterRegistry registry) {
+        return topology(configuration, registry, RECENT_ACCOUNTS);
+    }
+
+    /** @param recentAccounts as {@code rtx.risk.recent-accounts}: accounts each task keeps parsed in memory */
+    public static Topology topology(RiskConfiguration configuration, MeterRegistry registry, int recentAccounts) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(Topics.INSTRUMENTS, Consumed.with(Serdes.String(), new MessageSerdes.InstrumentSerde()),
                 Materialized.<String, InstrumentMessage, KeyValueStore<Bytes, byte[]>>as(RiskTopology.INSTRUMENTS_STORE));
         builder.globalTable(Topics.TRADES, Consumed.with(Serdes.String(), new MessageSerdes.TradeSerde()),
                 Materialized.<String, TradeMessage, KeyValueStore<Bytes, byte[]>>as(RiskTopology.LAST_TRADES_STORE));
         RiskTopology.wire(builder.stream(Topics.RISK_INPUTS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
-                new PreTradeRisk(configuration), new RiskMetrics(registry), RECENT_ACCOUNTS, FEE_SWEEP_INTERVAL);
+                new PreTradeRisk(configuration), new RiskMetrics(registry), recentAccounts, FEE_SWEEP_INTERVAL);
         return builder.build();
     }
 }
