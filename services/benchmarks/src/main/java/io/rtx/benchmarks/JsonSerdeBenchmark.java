@@ -6,6 +6,7 @@ import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.JsonSerde;
 import io.rtx.events.Message;
 import io.rtx.events.OrderCommandMessage;
+import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ public class JsonSerdeBenchmark {
     public String type;
 
     private Message message;
+    private String topic;
     private byte[] json;
     private JsonSerde<? extends Message> serde;
 
@@ -57,6 +59,13 @@ public class JsonSerdeBenchmark {
                     List.of(new BookUpdateMessage.Level("10000.01", "0.0000", 0)), 1_796_000_000_000L);
             default -> throw new IllegalArgumentException("unknown type " + type);
         };
+        topic = switch (type) {
+            case "order-command" -> Topics.ORDER_COMMANDS;
+            case "execution-report" -> Topics.EXECUTION_REPORTS;
+            case "trade" -> Topics.TRADES;
+            case "account-event" -> Topics.ACCOUNT_EVENTS;
+            default -> Topics.BOOK_UPDATES;
+        };
         json = JsonSerde.write(message);
         serde = JsonSerde.of(message.getClass());
         System.out.printf("%n%s: %d bytes%n", type, json.length);
@@ -69,6 +78,6 @@ public class JsonSerdeBenchmark {
 
     @Benchmark
     public Message read() {
-        return serde.deserializer().deserialize(null, json);
+        return serde.deserializer().deserialize(topic, json);
     }
 }
