@@ -16,6 +16,15 @@
 # the started broker's JMX on a free 127.0.0.1 port; not with --bootstrap) and the commit time of each floor
 # hop and processor.
 #
+# Saturation mode: the rate argument is the first step's rate and the duration argument is not used. For the floor
+# chain, then the pipeline, the offered rate rises step by step (each step --step-factor times the last, held
+# --step-seconds after --settle-seconds) until a stage carries less than 95 % of what reaches it or the sender falls
+# behind; the result gives each one's saturation rate, their ratio, and at saturation the CPU, the partitions per
+# transaction and the broker's records per order command by topic:
+#
+#   services/pipeline-benchmark/run.sh 1000 0 20 -- --saturation true --step-factor 1.25 --settle-seconds 3 \
+#       --step-seconds 10 --max-steps 20 --warmup-seconds 60
+#
 # Warm-up below about 60 s measures the JIT: on 2 cores the C2 compilers of the benchmark and broker JVMs
 # still took about 0.75 cores 35 s after start.
 # The markdown result is printed and written to services/pipeline-benchmark/target/pipeline-benchmark/.

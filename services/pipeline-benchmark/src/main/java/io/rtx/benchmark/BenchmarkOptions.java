@@ -34,10 +34,25 @@ import java.util.Map;
  * @param transactionVersion the {@code transaction.version} the started broker's storage is formatted with: 2
  *                         (RTX's, see {@code BrokerFeatures}) or 1 to compare with the old protocol; an external
  *                         broker's is only read and reported
+ * @param steps            with {@code --saturation true}, how the offered rate is raised from {@link #rate} until the
+ *                         chain stops following it (see {@link SaturationRun}); null for one paced run at {@link #rate}
  */
 record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commitIntervalMs, int partitions,
                         int accounts, int symbols, long seed, String bootstrap, boolean runFloor, Path output,
-                        String processorSetting, int senderLingerMs, String brokerSetting, short transactionVersion) {
+                        String processorSetting, int senderLingerMs, String brokerSetting, short transactionVersion,
+                        Steps steps) {
+
+    /**
+     * The saturation mode's steps. Its options are read only with {@code --saturation true}, so given without it
+     * they are refused like any unknown option.
+     *
+     * @param factor   each step offers this many times the previous step's rate
+     * @param settle   time at a step's rate before it is measured, for the lag of the rate change to settle
+     * @param hold     measured time of a step
+     * @param maxSteps the last step run if the chain still follows
+     */
+    record Steps(double factor, Duration settle, Duration hold, int maxSteps) {
+    }
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -63,12 +78,20 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
                 Integer.parseInt(take(given, "sender-linger-ms", "0")),
                 take(given, "broker-setting", null),
                 Short.parseShort(take(given, "transaction-version",
-                        Short.toString(BrokerFeatures.REQUIRED_TRANSACTION_VERSION))));
+                        Short.toString(BrokerFeatures.REQUIRED_TRANSACTION_VERSION))),
+                Boolean.parseBoolean(take(given, "saturation", "false")) ? new Steps(
+                        Double.parseDouble(take(given, "step-factor", "1.25")),
+                        Duration.ofSeconds(Long.parseLong(take(given, "settle-seconds", "3"))),
+                        Duration.ofSeconds(Long.parseLong(take(given, "step-seconds", "10"))),
+                        Integer.parseInt(take(given, "max-steps", "20"))) : null);
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
         }
         if (options.rate <= 0 || options.accounts <= 0 || options.symbols <= 0 || options.symbols > OrderFlow.MAX_SYMBOLS) {
             throw new IllegalArgumentException("rate and accounts must be positive, symbols 1.." + OrderFlow.MAX_SYMBOLS);
+        }
+        if (options.steps != null && (options.steps.factor <= 1 || options.steps.hold.isZero() || options.steps.maxSteps <= 0)) {
+            throw new IllegalArgumentException("step-factor must be above 1, step-seconds and max-steps positive");
         }
         return options;
     }
@@ -97,6 +120,12 @@ record BenchmarkOptions(int rate, Duration warmup, Duration duration, int commit
     private static List<String> settings(String joined) {
         return joined == null ? List.of()
                 : Arrays.stream(joined.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The longest the sender runs: warm-up and measurement, or warm-up and every step. */
+    Duration sendingTime() {
+        return steps == null ? warmup.plus(duration)
+                : warmup.plus(steps.settle.plus(steps.hold).multipliedBy(steps.maxSteps));
     }
 
     /** Commands sent in warm-up plus measurement: sizes the per-order bookkeeping. */

@@ -61,6 +61,15 @@ final class Clients {
 
     /** A read_committed consumer in group {@code groupId} (null: no group, for assign()). */
     KafkaConsumer<String, byte[]> consumer(String groupId) {
+        return new KafkaConsumer<>(consumerConfig(groupId), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A consumer outside any group with binary keys, for the broker's internal topics. */
+    KafkaConsumer<byte[], byte[]> internalTopicConsumer() {
+        return new KafkaConsumer<>(consumerConfig(null), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Map<String, Object> consumerConfig(String groupId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -70,7 +79,7 @@ final class Clients {
         if (groupId != null) {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         }
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return config;
     }
 
     /** A consumer outside any group that reads every partition of {@code topics} from their current end. */

@@ -1,5 +1,6 @@
 package io.rtx.benchmark;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +20,33 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ConsumerLag {
 
+    /**
+     * A group's committed offsets and the committed end of the partitions it reads, summed, at one instant.
+     * Between two readings the end moves by what was offered to the group, the committed offsets by what it carried.
+     */
+    record Progress(long nanoTime, long committed, long end) {
+    }
+
     private ConsumerLag() {
+    }
+
+    /** The progress of {@code group} over {@code partitions}; a partition it never committed counts from 0. */
+    static Progress progress(Admin admin, String group, Collection<TopicPartition> partitions)
+            throws ExecutionException, InterruptedException {
+        long now = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        long committedSum = 0;
+        long endSum = 0;
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            committedSum += offset == null ? 0 : offset.offset();
+            endSum += ends.get(partition).offset();
+        }
+        return new Progress(now, committedSum, endSum);
     }
 
     /** "group ← topic" → records behind, for every group. */

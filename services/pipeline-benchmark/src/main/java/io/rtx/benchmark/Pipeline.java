@@ -13,7 +13,9 @@ import io.rtx.events.TopicProvisioning;
 import io.rtx.events.TopicSettings;
 import io.rtx.events.Topics;
 import io.rtx.matching.MatchingApplication;
+import io.rtx.matching.MatchingTopology;
 import io.rtx.risk.RiskApplication;
+import io.rtx.risk.RiskTopology;
 import io.rtx.testkafka.OwnNettyResources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +47,10 @@ final class Pipeline implements AutoCloseable {
     /** Far more than the orders can use: no order is refused for lack of funds. */
     private static final String QUOTE_DEPOSIT = "1000000000";
     private static final String BASE_DEPOSIT = "1000000";
+    /** The processors' application ids, also their consumer groups. */
+    private static final String RISK = RiskTopology.APPLICATION_ID;
+    private static final String MATCHING = MatchingTopology.APPLICATION_ID;
+    private static final List<String> APPLICATION_IDS = List.of(RISK, MATCHING);
 
     private final BenchmarkOptions options;
     private final Clients clients;
@@ -76,9 +82,21 @@ final class Pipeline implements AutoCloseable {
     }
 
     PacedRun.Result measure(PacedRun run) throws Exception {
-        List<String> applicationIds = List.of("rtx-risk", "rtx-matching");   // also their consumer groups
         return run.run("pipeline", Topics.ORDER_COMMANDS, List.of(Topics.EXECUTION_REPORTS), Pipeline::classify,
-                applicationIds, new StreamThreadCommits(applicationIds));
+                APPLICATION_IDS, new StreamThreadCommits(APPLICATION_IDS));
+    }
+
+    /**
+     * Risk carries order commands (its other inputs are account commands and its own and matching's reports),
+     * matching the accepted orders risk forwards. Under exactly_once_v2 a stream thread's transactional id is
+     * {@code <application id>-<process id>-<thread>}.
+     */
+    SaturationRun.Result saturate(SaturationRun run) throws Exception {
+        return run.run("pipeline", Topics.ORDER_COMMANDS,
+                List.of(new SaturationRun.Stage("risk", RISK, Topics.ORDER_COMMANDS),
+                        new SaturationRun.Stage("matching", MATCHING, Topics.ACCEPTED_ORDERS)),
+                new StreamThreadCommits(APPLICATION_IDS),
+                List.of(new TransactionSizes.Committer(RISK, RISK + "-"), new TransactionSizes.Committer(MATCHING, MATCHING + "-")));
     }
 
     /** Risk's report is the first hop (PENDING_NEW, or REJECTED: the order goes no further); matching's the second. */

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order: start (or connect to) the broker and read its transaction version; measure the floor; start risk
  * and matching, fund the accounts, measure the pipeline; print and write the markdown result; stop everything
- * it started.
+ * it started. Measured either at one paced rate ({@link PacedRun}) or, with {@code --saturation true}, at rising
+ * rates until each chain saturates ({@link SaturationRun}).
  */
 public final class PipelineLatencyBenchmark {
 
@@ -46,19 +47,49 @@ public final class PipelineLatencyBenchmark {
         try (Admin admin = clients.admin()) {
             transactionVersion = BrokerFeatures.finalizedTransactionVersion(admin);
         }
+        String markdown = options.steps() == null
+                ? paced(options, clients, brokerPid, broker, transactionVersion, loadBefore)
+                : saturation(options, clients, brokerPid, broker, transactionVersion, loadBefore);
+        System.out.println(markdown);
+        Files.createDirectories(options.output());
+        Path file = options.output().resolve(String.format("result-%scommit%dms-rate%d%s.md",
+                options.steps() == null ? "" : "saturation-", options.commitIntervalMs(), options.rate(),
+                options.hasExtraSettings() ? "-with-setting" : ""));
+        Files.writeString(file, markdown);
+        log.info("written to {}", file.toAbsolutePath());
+    }
+
+    private static String paced(BenchmarkOptions options, Clients clients, OptionalLong brokerPid,
+                                Optional<BrokerMetrics> broker, short transactionVersion, String loadBefore) throws Exception {
         PacedRun run = new PacedRun(options, clients, new CpuUsage(brokerPid), broker);
-        PacedRun.Result floor = options.runFloor() ? FloorChain.measure(options, clients, run) : null;
+        PacedRun.Result floor = null;
+        if (options.runFloor()) {
+            try (FloorChain chain = FloorChain.start(options, clients)) {
+                floor = chain.measure(run);
+            }
+        }
         PacedRun.Result pipeline;
         try (Pipeline rtx = Pipeline.start(options, clients)) {
             pipeline = rtx.measure(run);
         }
-        String markdown = ResultTable.markdown(options, transactionVersion, pipeline, floor, loadBefore,
-                ResultTable.loadAverage());
-        System.out.println(markdown);
-        Files.createDirectories(options.output());
-        Path file = options.output().resolve(String.format("result-commit%dms-rate%d%s.md", options.commitIntervalMs(),
-                options.rate(), options.hasExtraSettings() ? "-with-setting" : ""));
-        Files.writeString(file, markdown);
-        log.info("written to {}", file.toAbsolutePath());
+        return ResultTable.markdown(options, transactionVersion, pipeline, floor, loadBefore, ResultTable.loadAverage());
+    }
+
+    /** The floor chain's saturation, then the pipeline's, on the same broker with the same steps. */
+    private static String saturation(BenchmarkOptions options, Clients clients, OptionalLong brokerPid,
+                                     Optional<BrokerMetrics> broker, short transactionVersion, String loadBefore)
+            throws Exception {
+        SaturationRun run = new SaturationRun(options, clients, new CpuUsage(brokerPid), broker);
+        SaturationRun.Result floor = null;
+        if (options.runFloor()) {
+            try (FloorChain chain = FloorChain.start(options, clients)) {
+                floor = chain.saturate(run);
+            }
+        }
+        SaturationRun.Result pipeline;
+        try (Pipeline rtx = Pipeline.start(options, clients)) {
+            pipeline = rtx.saturate(run);
+        }
+        return SaturationTable.markdown(options, transactionVersion, floor, pipeline, loadBefore, ResultTable.loadAverage());
     }
 }

@@ -1,6 +1,7 @@
 package io.rtx.benchmark;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,10 @@ final class ResultTable {
             | transaction.version | AddPartitionsToTxn/s from producers | broker records per order command | commit latency avg / max |
             |---|---|---|---|""";
 
+    private static final String PER_COMMAND_SENT = "Per order command: per command sent in the window. Each reading "
+            + "is tens of JMX round trips and starts as the window opens or closes, so the input topic, which stops "
+            + "with the sender, reads a little under 1.";
+
     private ResultTable() {
     }
 
@@ -29,20 +34,7 @@ final class ResultTable {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "## Pipeline run: commit interval %d ms, %,d commands/s, %d s warm-up, %d s measured%n%n",
                 options.commitIntervalMs(), options.rate(), options.warmup().toSeconds(), options.duration().toSeconds()));
-        md.append(String.format(Locale.ROOT, "%d cores, %s %s, %d partitions, %d accounts, %d symbols, seed %d; "
-                        + "broker transaction.version %d; load average before: %s, after: %s%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), options.partitions(), options.accounts(), options.symbols(),
-                options.seed(), transactionVersion, loadBefore, loadAfter));
-        if (options.processorSetting() != null) {
-            md.append("Processors run with the extra setting `").append(options.processorSetting()).append("`.\n\n");
-        }
-        if (options.senderLingerMs() > 0) {
-            md.append("Order commands sent with `linger.ms=").append(options.senderLingerMs()).append("`.\n\n");
-        }
-        if (options.brokerSetting() != null) {
-            md.append("Broker started with the extra setting `").append(options.brokerSetting()).append("`.\n\n");
-        }
+        setup(md, options, transactionVersion, loadBefore, loadAfter);
         md.append(SUMMARY_HEADER).append('\n').append(summaryRow(options, pipeline, floor)).append("\n\n");
         md.append(TRANSACTIONS_SUMMARY_HEADER).append('\n').append(transactionsRow(transactionVersion, pipeline))
                 .append("\n\n");
@@ -64,6 +56,25 @@ final class ResultTable {
             details(md, floor);
         }
         return md.toString();
+    }
+
+    /** The machine, the load, the stream and every setting the run changed. */
+    static void setup(StringBuilder md, BenchmarkOptions options, short transactionVersion, String loadBefore,
+                      String loadAfter) {
+        md.append(String.format(Locale.ROOT, "%d cores, %s %s, %d partitions, %d accounts, %d symbols, seed %d; "
+                        + "broker transaction.version %d; load average before: %s, after: %s%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), options.partitions(), options.accounts(), options.symbols(),
+                options.seed(), transactionVersion, loadBefore, loadAfter));
+        if (options.processorSetting() != null) {
+            md.append("Processors run with the extra setting `").append(options.processorSetting()).append("`.\n\n");
+        }
+        if (options.senderLingerMs() > 0) {
+            md.append("Order commands sent with `linger.ms=").append(options.senderLingerMs()).append("`.\n\n");
+        }
+        if (options.brokerSetting() != null) {
+            md.append("Broker started with the extra setting `").append(options.brokerSetting()).append("`.\n\n");
+        }
     }
 
     static String summaryRow(BenchmarkOptions options, PacedRun.Result pipeline, PacedRun.Result floor) {
@@ -98,26 +109,42 @@ final class ResultTable {
                 result.sendErrors()));
         md.append("| consumer group ← input | lag when sending stopped (records) |\n|---|---|\n");
         result.lagAtEnd().forEach((group, lag) -> md.append(String.format(Locale.ROOT, "| %s | %,d |%n", group, lag)));
-        md.append("\n| CPU during the window | cores |\n|---|---|\n");
-        for (Map.Entry<String, Double> part : result.coresUsed().entrySet()) {
-            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", part.getKey(), part.getValue()));
-        }
-        md.append("\n| committer | commits/s | commit avg ms | commit max ms | share of its time committing |\n"
-                + "|---|---|---|---|---|\n");
-        for (CommitWatch.Commits commits : result.commits()) {
-            md.append(String.format(Locale.ROOT, "| %s | %,.1f | %s | %s | %.1f %% |%n", commits.committer(),
-                    commits.perSecond(), millis(commits.avgMs()), millis(commits.maxMs()), 100 * commits.timeShare()));
-        }
+        md.append('\n');
+        cpuTable(md, result.coresUsed());
+        md.append('\n');
+        commitsTable(md, result.commits());
         md.append("\nA floor hop's commit is timed around sendOffsetsToTransaction and commitTransaction, over the window. "
                 + "A processor's commits/s are over the window; its average, max and share are Kafka Streams' "
                 + "commit-latency-avg, commit-latency-max and commit-ratio when sending stopped, sampled over the "
                 + "last 30 to 60 s.\n\n");
         if (result.broker() != null) {
-            brokerTables(md, result.broker());
+            brokerTables(md, result.broker(), PER_COMMAND_SENT);
         }
     }
 
-    private static void brokerTables(StringBuilder md, BrokerMetrics.Traffic broker) {
+    /** CPU by part over a window, in cores. */
+    static void cpuTable(StringBuilder md, Map<String, Double> coresUsed) {
+        md.append("| CPU during the window | cores |\n|---|---|\n");
+        for (Map.Entry<String, Double> part : coresUsed.entrySet()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", part.getKey(), part.getValue()));
+        }
+    }
+
+    static void commitsTable(StringBuilder md, List<CommitWatch.Commits> commits) {
+        md.append("| committer | commits/s | commit avg ms | commit max ms | share of its time committing |\n"
+                + "|---|---|---|---|---|\n");
+        for (CommitWatch.Commits of : commits) {
+            md.append(String.format(Locale.ROOT, "| %s | %,.1f | %s | %s | %.1f %% |%n", of.committer(),
+                    of.perSecond(), millis(of.avgMs()), millis(of.maxMs()), 100 * of.timeShare()));
+        }
+    }
+
+    /**
+     * The broker's requests and records by topic over a window.
+     *
+     * @param perCommand what "per order command" divides by, said after the table
+     */
+    static void brokerTables(StringBuilder md, BrokerMetrics.Traffic broker, String perCommand) {
         md.append("| broker requests | per second | per order command |\n|---|---|---|\n");
         broker.requests().forEach((type, count) -> md.append(String.format(Locale.ROOT, "| %s | %,.1f | %.3f |%n",
                 type, broker.perSecond(count), broker.perCommand(count))));
@@ -135,9 +162,8 @@ final class ResultTable {
         md.append("\nRecords appended to partition leaders' logs (MessagesInPerSec): data, changelog, offset-commit and "
                 + "transaction-state records and the transaction markers (control records, one per partition a "
                 + "transaction wrote, appended on WriteTxnMarkers). Not included: records fetched, and replica "
-                + "copies (one broker: there are none). Topics with no record in the window are left out. Per order "
-                + "command: per command sent in the window. Each reading is tens of JMX round trips and starts as the "
-                + "window opens or closes, so the input topic, which stops with the sender, reads a little under 1.\n\n");
+                + "copies (one broker: there are none). Topics with no record in the window are left out. "
+                + perCommand + "\n\n");
     }
 
     private static String detailRow(String name, long orders, long missing, Histogram micros) {
@@ -160,7 +186,7 @@ final class ResultTable {
     }
 
     /** NaN: not measured, or nothing to average. */
-    private static String millis(double ms) {
+    static String millis(double ms) {
         return Double.isNaN(ms) ? "–" : String.format(Locale.ROOT, "%.1f", ms);
     }
 

@@ -90,6 +90,10 @@ final class TransactionalHop implements AutoCloseable, CommitWatch {
         }
     }
 
+    String role() {
+        return role;
+    }
+
     @Override
     public void windowStarts() {
         commitNanosAtWindowStart = commitNanos;

@@ -19,7 +19,12 @@ public final class RiskTopologyDriver {
     }
 
     public static Topology topology(RiskConfiguration configuration, MeterRegistry registry) {
+        return topology(configuration, registry, RECENT_ACCOUNTS);
+    }
+
+    /** @param recentAccounts as {@code rtx.risk.recent-accounts}: accounts each task keeps parsed in memory */
+    public static Topology topology(RiskConfiguration configuration, MeterRegistry registry, int recentAccounts) {
         return RiskTopology.DEFINITION.build(inputs -> RiskTopology.wire(inputs, new PreTradeRisk(configuration),
-                new RiskMetrics(registry), RECENT_ACCOUNTS, FEE_SWEEP_INTERVAL));
+                new RiskMetrics(registry), recentAccounts, FEE_SWEEP_INTERVAL));
     }
 }
