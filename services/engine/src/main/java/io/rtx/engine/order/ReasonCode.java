@@ -6,9 +6,13 @@ package io.rtx.engine.order;
  */
 public enum ReasonCode {
     // Pre-trade risk, in check order.
+    /** The client order id names an order already accepted (ClientOrderIds); the answer names it. */
+    DUPLICATE_CLIENT_ORDER_ID,
     UNKNOWN_ACCOUNT,
     UNKNOWN_INSTRUMENT,
     ACCOUNT_SUSPENDED,
+    /** The account claimed as many client order ids as it may in the period (ClientOrderIds). */
+    CLIENT_ORDER_ID_LIMIT,
     INVALID_ORDER,
     PRICE_NOT_ON_TICK,
     QUANTITY_NOT_ON_LOT,
