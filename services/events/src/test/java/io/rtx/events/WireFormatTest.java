@@ -36,7 +36,7 @@ class WireFormatTest {
                         1_700_000_000_000L),
                 new ExecutionReportMessage("MATCHING", "BTC-USD", 9, 42, "c-42", 1001, "BUY", "LIMIT", "GTC", "TRADE",
                         "PARTIALLY_FILLED", "30000.00", "0.5000", "0.2000", "0.3000", "30000.00", "0.2000", "TAKER", 4,
-                        null, 1_700_000_000_000L),
+                        null, 1_700_000_000_000L, null),
                 new TradeMessage("BTC-USD", 4, "30000.00", "0.2000", 42, 1001, 41, 1002, "BUY", 1_700_000_000_000L),
                 new BookUpdateMessage("BTC-USD", 11, List.of(new BookUpdateMessage.Level("29999.00", "1.0000", 2)),
                         List.of(new BookUpdateMessage.Level("30000.00", "0", 0)), 1_700_000_000_000L),
