@@ -77,6 +77,18 @@ public final class Wire {
      * instrument vanished or the accepted command cannot be read (source MATCHING, so risk releases
      * what the order holds). Sequence 0: no book counted it.
      */
+    /**
+     * A new order as risk's acceptance leaves it (PENDING_NEW, nothing filled), for the readers of the
+     * accepted-order record that show the order before the book's first report: the gateway's answer
+     * and the ledger's row. Risk publishes no such report; the accepted order is the acknowledgement.
+     */
+    public static ExecutionReportMessage pendingNew(OrderCommandMessage accepted) {
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK, accepted.symbol(), 0,
+                accepted.orderId(), accepted.clientOrderId(), accepted.accountId(), accepted.side(), accepted.type(),
+                accepted.timeInForce(), ExecType.PENDING_NEW.name(), OrderStatus.PENDING_NEW.name(), accepted.price(),
+                accepted.quantity(), "0", accepted.quantity(), "0", "0", null, 0, null, accepted.timestamp(), null);
+    }
+
     public static ExecutionReportMessage rejection(String source, OrderCommandMessage m, ReasonCode reason,
                                                    long timestamp) {
         return refusal(source, m, reason, timestamp, null);

@@ -9,6 +9,7 @@ import io.rtx.engine.risk.AccountAdministration;
 import io.rtx.engine.risk.AccountCommand;
 import io.rtx.engine.risk.AccountOutcome;
 import io.rtx.engine.risk.Balance;
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.OrderCommandMessage;
@@ -63,7 +64,7 @@ final class AccountAdapter {
         }
         long sequence = publish(cause, outcome.account(), (stored == null ? 0 : stored.eventSequence()) + 1,
                 message.commandId(), message.kind().name(), refusal, message.timestamp());
-        accounts.save(outcome.account(), sequence);
+        accounts.save(outcome.account(), sequence, stored == null ? ClientOrderIds.Quota.NONE : stored.quota());
     }
 
     /**

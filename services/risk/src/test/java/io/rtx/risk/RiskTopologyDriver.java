@@ -1,6 +1,7 @@
 package io.rtx.risk;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.events.InstrumentMessage;
@@ -28,14 +29,23 @@ public final class RiskTopologyDriver {
     private RiskTopologyDriver() {
     }
 
+    /** The window and cap risk runs with by default (risk.yml). */
+    public static final ClientOrderIds CLIENT_ORDER_IDS = new ClientOrderIds(Duration.ofHours(24).toMillis(), 1_000_000);
+
     public static Topology topology(RiskConfiguration configuration, MeterRegistry registry) {
+        return topology(configuration, CLIENT_ORDER_IDS, registry);
+    }
+
+    public static Topology topology(RiskConfiguration configuration, ClientOrderIds clientOrderIds,
+                                    MeterRegistry registry) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(Topics.INSTRUMENTS, Consumed.with(Serdes.String(), new MessageSerdes.InstrumentSerde()),
                 Materialized.<String, InstrumentMessage, KeyValueStore<Bytes, byte[]>>as(RiskTopology.INSTRUMENTS_STORE));
         builder.globalTable(Topics.TRADES, Consumed.with(Serdes.String(), new MessageSerdes.TradeSerde()),
                 Materialized.<String, TradeMessage, KeyValueStore<Bytes, byte[]>>as(RiskTopology.LAST_TRADES_STORE));
         RiskTopology.wire(builder.stream(Topics.RISK_INPUTS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
-                new PreTradeRisk(configuration), new RiskMetrics(registry), RECENT_ACCOUNTS, FEE_SWEEP_INTERVAL);
+                new PreTradeRisk(configuration), clientOrderIds, new RiskMetrics(registry), RECENT_ACCOUNTS,
+                FEE_SWEEP_INTERVAL);
         return builder.build();
     }
 }

@@ -10,9 +10,9 @@ public enum ReasonCode {
     DUPLICATE_CLIENT_ORDER_ID,
     UNKNOWN_ACCOUNT,
     UNKNOWN_INSTRUMENT,
-    ACCOUNT_SUSPENDED,
     /** The account claimed as many client order ids as it may in the period (ClientOrderIds). */
     CLIENT_ORDER_ID_LIMIT,
+    ACCOUNT_SUSPENDED,
     INVALID_ORDER,
     PRICE_NOT_ON_TICK,
     QUANTITY_NOT_ON_LOT,

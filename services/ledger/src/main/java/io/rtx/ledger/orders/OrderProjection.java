@@ -1,6 +1,8 @@
 package io.rtx.ledger.orders;
 
 import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.OrderCommandMessage;
+import io.rtx.events.Wire;
 import io.rtx.engine.order.ExecType;
 import io.rtx.engine.order.OrderStatus;
 import io.rtx.ledger.support.Amounts;
@@ -13,8 +15,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies one execution report: records it once in order_events and moves the order's current state
- * forward. The rules, so that a replay, a duplicate or a stale report changes nothing:
+ * Applies one execution report, or one accepted order (risk's acknowledgement, applied as the PENDING_NEW
+ * report it stands for): records it once in order_events and moves the order's current state forward.
+ * The rules, so that a replay, a duplicate or a stale report changes nothing:
  * <ul>
  *   <li>A MATCHING report with a state change upserts the order only if its sequence is above the
  *       stored last_sequence (sequences are per symbol, and an order lives on one symbol).</li>
@@ -82,6 +85,11 @@ public class OrderProjection {
     public OrderProjection(DatabaseClient db, TransactionalOperator tx) {
         this.db = db;
         this.tx = tx;
+    }
+
+    /** A new order accepted by risk: its row, as PENDING_NEW, if the book has not reported it yet. */
+    public Mono<Void> accepted(OrderCommandMessage m) {
+        return m.kind() == OrderCommandMessage.Kind.PLACE ? apply(Wire.pendingNew(m)) : Mono.empty();
     }
 
     public Mono<Void> apply(ExecutionReportMessage m) {

@@ -1,6 +1,7 @@
 package io.rtx.risk.accounts;
 
 import io.rtx.engine.risk.Account;
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.streams.StoreSerde;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,21 +51,21 @@ public final class AccountStore {
             if (stored == null) {
                 return null;
             }
-            loaded = new LoadedAccount(stored.toAccount(), stored.eventSequence());
+            loaded = new LoadedAccount(stored.toAccount(), stored.eventSequence(), stored.quota());
             recent.put(accountId, loaded);
         }
         return loaded;
     }
 
-    public void save(Account account, long eventSequence) {
-        recent.put(account.id(), new LoadedAccount(account, eventSequence));
-        store.put(Long.toString(account.id()), StoredAccount.of(account, eventSequence));
+    public void save(Account account, long eventSequence, ClientOrderIds.Quota quota) {
+        recent.put(account.id(), new LoadedAccount(account, eventSequence, quota));
+        store.put(Long.toString(account.id()), StoredAccount.of(account, eventSequence, quota));
     }
 
     /**
      * A live account as the task holds it: changes made to {@code account} must be followed by
      * {@link AccountStore#save}.
      */
-    public record LoadedAccount(Account account, long eventSequence) {
+    public record LoadedAccount(Account account, long eventSequence, ClientOrderIds.Quota quota) {
     }
 }
