@@ -42,7 +42,7 @@ class ClientOrderIdTest extends GatewayTest {
     }
 
     @Test
-    void aRetryAfterARejectionIsAFreshPlacementThatExists() {
+    void aRetryAfterARejectionIsAFreshPlacementThatExists() throws Exception {
         // 90 BTC at 8 300 USD is far more than the account holds.
         JsonNode problem = json(post("/api/v1/orders", Fixture.keyA, limit("fresh-1", "BUY", "8300.00", "90.0000")), 422);
         assertThat(problem.get("reason").asString()).isEqualTo("INSUFFICIENT_BALANCE");
