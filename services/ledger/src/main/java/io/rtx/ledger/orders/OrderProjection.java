@@ -68,7 +68,15 @@ public class OrderProjection {
             WHERE o.last_sequence < EXCLUDED.last_sequence
             """;
 
-    private static final String INSERT_ORDER_IF_ABSENT = INSERT_ORDER + "ON CONFLICT (order_id) DO NOTHING";
+    /**
+     * The accepted order and the book's reports are on different topics, so either may be read first;
+     * an order was created when risk accepted it, so its PENDING_NEW moves created_at back to then, and
+     * the row is the same whatever the order of reading (a rebuild reads them in another order).
+     */
+    private static final String INSERT_ORDER_IF_ABSENT = INSERT_ORDER + """
+            ON CONFLICT (order_id) DO UPDATE SET created_at = EXCLUDED.created_at
+            WHERE EXCLUDED.status = 'PENDING_NEW' AND EXCLUDED.created_at < o.created_at
+            """;
 
     private static final String REJECT_IF_UNSEQUENCED = INSERT_ORDER + """
             ON CONFLICT (order_id) DO UPDATE SET
