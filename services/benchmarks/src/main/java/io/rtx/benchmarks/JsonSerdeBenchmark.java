@@ -47,7 +47,7 @@ public class JsonSerdeBenchmark {
             case "execution-report" -> new ExecutionReportMessage(ExecutionReportMessage.SOURCE_MATCHING, "B0-USD",
                     81_234, 1_796_000_000_000_123L, "b1796000000000123", 742, "BUY", "LIMIT", "GTC", "TRADE",
                     "PARTIALLY_FILLED", "10000.03", "0.0050", "0.0020", "0.0030", "10000.01", "0.0020", "TAKER",
-                    20_117, null, 1_796_000_000_000L);
+                    20_117, null, 1_796_000_000_000L, null);
             case "trade" -> new TradeMessage("B0-USD", 20_117, "10000.01", "0.0020", 1_796_000_000_000_123L, 742,
                     1_796_000_000_000_087L, 311, "BUY", 1_796_000_000_000L);
             case "account-event" -> new AccountEventMessage(51, "order:1796000000000123", 742, "BALANCE_CHANGED", true,

@@ -11,7 +11,8 @@ import java.util.List;
  * last account event. Amounts are the core's scaled longs with the asset's scale alongside, so writing
  * one formats nothing and a reader needs no instrument to read it. {@code openOrders} is written empty:
  * risk keeps each live order's hold in its own {@code open-orders} store; a value written before that
- * lists the account's orders, and risk moves them there when it first reads it.
+ * lists the account's orders, and risk moves them there when it first reads it. {@code clientOrderIds}
+ * is null until the account claims one.
  */
 @SchemaVersion(major = 1, minor = 0)
 public record AccountStateMessage(
@@ -20,11 +21,16 @@ public record AccountStateMessage(
         long eventSequence,
         boolean suspended,
         List<BalanceState> balances,
-        List<OpenOrderState> openOrders) implements Message {
+        List<OpenOrderState> openOrders,
+        ClientOrderIdCount clientOrderIds) implements Message {
 
     public AccountStateMessage {
         balances = balances == null ? List.of() : balances;
         openOrders = openOrders == null ? List.of() : openOrders;
+    }
+
+    /** Client order ids the account claimed in the period numbered {@code period}: risk's cap, only risk reads it. */
+    public record ClientOrderIdCount(long period, long used) {
     }
 
     /** {@code available} and {@code reserved} count units of 10^-{@code scale} of {@code asset}. */

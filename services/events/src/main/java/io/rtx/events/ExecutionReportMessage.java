@@ -2,12 +2,15 @@ package io.rtx.events;
 
 /**
  * An execution report on the wire. {@code source} is MATCHING for the book's reports (which carry the
- * symbol's gap-free {@code sequence}) and RISK for pre-trade decisions (sequence 0): exec type and
- * status PENDING_NEW when a new order passed the checks, REJECTED / REQUEST_REJECTED when it did not.
- * Exec types, statuses and reasons are the names of the core's {@code ExecType}, {@code OrderStatus}
- * and {@code ReasonCode}.
+ * symbol's gap-free {@code sequence}) and RISK for pre-trade refusals (sequence 0): REJECTED /
+ * REQUEST_REJECTED. An accepted order has no report from risk: its accepted-order record is the
+ * acknowledgement. Exec types, statuses and reasons are the names of the core's {@code ExecType},
+ * {@code OrderStatus} and {@code ReasonCode}.
+ *
+ * @param originalOrderId since 1.1: for a DUPLICATE_CLIENT_ORDER_ID rejection, the order that holds the
+ *                        client order id (this report's {@code orderId} is the refused retry's); else null
  */
-@SchemaVersion(major = 1, minor = 0)
+@SchemaVersion(major = 1, minor = 1)
 public record ExecutionReportMessage(
         String source,
         String symbol,
@@ -29,7 +32,8 @@ public record ExecutionReportMessage(
         String liquidity,
         long tradeId,
         String reason,
-        long timestamp) implements Message {
+        long timestamp,
+        Long originalOrderId) implements Message {
 
     public static final String SOURCE_MATCHING = "MATCHING";
     public static final String SOURCE_RISK = "RISK";

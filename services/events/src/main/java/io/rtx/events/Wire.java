@@ -58,7 +58,7 @@ public final class Wire {
                 name(r.type()), name(r.timeInForce()), r.execType().name(), r.status().name(), i.formatPrice(r.price()),
                 i.formatQuantity(r.quantity()), i.formatQuantity(r.filledQuantity()),
                 i.formatQuantity(r.leavesQuantity()), i.formatPrice(r.lastPrice()), i.formatQuantity(r.lastQuantity()),
-                name(r.liquidity()), r.tradeId(), name(r.reason()), r.timestamp());
+                name(r.liquidity()), r.tradeId(), name(r.reason()), r.timestamp(), null);
     }
 
     public static ExecutionReport report(ExecutionReportMessage m, Instrument i) {
@@ -73,30 +73,43 @@ public final class Wire {
     }
 
     /**
-     * Risk's acknowledgement that a new order passed pre-trade checks and is on its way to the book
-     * (exec type and status PENDING_NEW): the gateway's synchronous answer after one hop.
-     */
-    public static ExecutionReportMessage acknowledgement(OrderCommandMessage m, OrderCommand accepted,
-                                                         Instrument instrument) {
-        String price = accepted instanceof PlaceOrder place ? instrument.formatPrice(place.price()) : m.price();
-        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK,
-                m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(), m.timeInForce(),
-                ExecType.PENDING_NEW.name(), OrderStatus.PENDING_NEW.name(), price, m.quantity(), "0",
-                m.quantity(), "0", "0", null, 0, null, m.timestamp());
-    }
-
-    /**
      * A command refused before it reached a book: by risk (source RISK), or by matching when the
      * instrument vanished or the accepted command cannot be read (source MATCHING, so risk releases
      * what the order holds). Sequence 0: no book counted it.
      */
+    /**
+     * A new order as risk's acceptance leaves it (PENDING_NEW, nothing filled), for the readers of the
+     * accepted-order record that show the order before the book's first report: the gateway's answer
+     * and the ledger's row. Risk publishes no such report; the accepted order is the acknowledgement.
+     */
+    public static ExecutionReportMessage pendingNew(OrderCommandMessage accepted) {
+        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK, accepted.symbol(), 0,
+                accepted.orderId(), accepted.clientOrderId(), accepted.accountId(), accepted.side(), accepted.type(),
+                accepted.timeInForce(), ExecType.PENDING_NEW.name(), OrderStatus.PENDING_NEW.name(), accepted.price(),
+                accepted.quantity(), "0", accepted.quantity(), "0", "0", null, 0, null, accepted.timestamp(), null);
+    }
+
     public static ExecutionReportMessage rejection(String source, OrderCommandMessage m, ReasonCode reason,
                                                    long timestamp) {
+        return refusal(source, m, reason, timestamp, null);
+    }
+
+    /**
+     * Risk's answer to a new order whose client order id an accepted order already holds: a rejection
+     * of the retry (its own order id) naming the original, which is the order the client has.
+     */
+    public static ExecutionReportMessage duplicate(OrderCommandMessage m, long originalOrderId, long timestamp) {
+        return refusal(ExecutionReportMessage.SOURCE_RISK, m, ReasonCode.DUPLICATE_CLIENT_ORDER_ID, timestamp,
+                originalOrderId);
+    }
+
+    private static ExecutionReportMessage refusal(String source, OrderCommandMessage m, ReasonCode reason,
+                                                  long timestamp, Long originalOrderId) {
         boolean place = m.kind() == OrderCommandMessage.Kind.PLACE;
         return new ExecutionReportMessage(source,
                 m.symbol(), 0, m.orderId(), m.clientOrderId(), m.accountId(), m.side(), m.type(), m.timeInForce(),
                 place ? ExecType.REJECTED.name() : ExecType.REQUEST_REJECTED.name(), OrderStatus.REJECTED.name(),
-                m.price(), m.quantity(), "0", "0", "0", "0", null, 0, reason.name(), timestamp);
+                m.price(), m.quantity(), "0", "0", "0", "0", null, 0, reason.name(), timestamp, originalOrderId);
     }
 
     public static TradeMessage trade(Trade t, Instrument i) {

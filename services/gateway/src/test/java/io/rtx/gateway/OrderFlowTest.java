@@ -6,8 +6,6 @@ import io.rtx.events.ExecutionReportMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -23,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class OrderFlowTest extends GatewayTest {
 
     @Test
-    void anAcceptedOrderIsAnswered201WithRisksPendingNew() {
+    void anAcceptedOrderIsAnswered201PendingNewFromRisksAcceptedOrder() {
         JsonNode order = json(post("/api/v1/orders", Fixture.keyA, limit("accept-1", "BUY", "9000.00", "0.0100")), 201);
         assertThat(order.get("status").asString()).isEqualTo("PENDING_NEW");
         assertThat(order.get("orderId").isString()).isTrue();
@@ -45,6 +43,7 @@ class OrderFlowTest extends GatewayTest {
     @Test
     void withoutRisksDecisionWithinTheAckTimeoutTheOrderIs202PendingAndIsDecidedLater() throws Exception {
         long orderId;
+        long retryId;
         processors.pauseRisk();
         try {
             long started = System.nanoTime();
@@ -60,28 +59,27 @@ class OrderFlowTest extends GatewayTest {
             orderId = Long.parseLong(pending.get("orderId").asString());
             assertThat(reports().all(r -> r.orderId() == orderId)).as("risk has not decided it").isEmpty();
 
-            // A retry while it is still undecided: the same order, still pending, and at once.
-            post("/api/v1/orders", Fixture.keyA, limit("slow-risk-1", "BUY", "8500.00", "0.0100"))
+            // A retry while it is still undecided is published too, and waits for risk like the original.
+            JsonNode retried = post("/api/v1/orders", Fixture.keyA, limit("slow-risk-1", "BUY", "8500.00", "0.0100"))
                     .expectStatus().isAccepted()
-                    .expectHeader().valueEquals("Idempotent-Replay", "true")
-                    .expectHeader().valueEquals("Location", "/api/v1/orders/" + orderId)
-                    .expectBody().jsonPath("$.orderId").isEqualTo(Long.toString(orderId));
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            retryId = Long.parseLong(retried.get("orderId").asString());
         } finally {
             processors.resumeRisk();
         }
 
-        // The command was published: risk decides it once it runs again, and matching books it.
-        reports().await(r -> r.orderId() == orderId && r.source().equals("RISK") && r.status().equals("PENDING_NEW"),
-                "risk's decision after the 202");
+        // Risk decides both once it runs again: the first is booked, the retry refused naming it.
         reports().await(r -> r.orderId() == orderId && r.execType().equals("NEW"), "the order in the book");
-        // The gateway saw the late decision too: a retry now answers 201 with it, and nothing is placed twice.
+        ExecutionReportMessage refused = reports().await(r -> r.orderId() == retryId, "risk's answer to the retry");
+        assertThat(refused.reason()).isEqualTo("DUPLICATE_CLIENT_ORDER_ID");
+        assertThat(refused.originalOrderId()).isEqualTo(orderId);
+        // A retry now answers 201 with the original, and nothing is placed twice.
         JsonNode decided = post("/api/v1/orders", Fixture.keyA, limit("slow-risk-1", "BUY", "8500.00", "0.0100"))
                 .expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replay", "true")
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(decided.get("orderId").asString()).isEqualTo(Long.toString(orderId));
-        assertThat(decided.get("status").asString()).isEqualTo("PENDING_NEW");
-        assertThat(reports().all(r -> "slow-risk-1".equals(r.clientOrderId()))).extracting(r -> r.orderId())
-                .containsOnly(orderId);
+        assertThat(reports().all(r -> "slow-risk-1".equals(r.clientOrderId()) && r.source().equals("MATCHING")))
+                .extracting(r -> r.orderId()).containsOnly(orderId);
     }
 
     @Test
@@ -92,9 +90,6 @@ class OrderFlowTest extends GatewayTest {
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(second.get("orderId").asString()).isEqualTo(first.get("orderId").asString());
 
-        Long rows = db.sql("SELECT count(*) AS n FROM client_orders WHERE account_id = :a AND client_order_id = 'retry-1'")
-                .bind("a", Fixture.ACCOUNT_A).map(r -> r.get("n", Long.class)).one().block();
-        assertThat(rows).isEqualTo(1);
         long orderId = Long.parseLong(first.get("orderId").asString());
         reports().await(r -> r.orderId() == orderId && r.source().equals("MATCHING"), "the order in the book");
         // A later order of the same account and symbol travels the same partitions behind anything the retry
@@ -102,7 +97,9 @@ class OrderFlowTest extends GatewayTest {
         long marker = place(Fixture.keyA, limit("retry-1-after", "BUY", "9001.00", "0.0100"));
         reports().await(r -> r.orderId() == marker && r.source().equals("MATCHING"), "the order placed after the retry");
         assertThat(reports().all(r -> "retry-1".equals(r.clientOrderId()) && r.accountId() == Fixture.ACCOUNT_A))
-                .as("one order, so one risk acknowledgement and one NEW").hasSize(2);
+                .as("one order, so one NEW; the retry only risk's refusal naming it")
+                .extracting(r -> r.execType() + ":" + (r.originalOrderId() == null ? r.orderId() : r.originalOrderId()))
+                .containsExactlyInAnyOrder("NEW:" + orderId, "REJECTED:" + orderId);
 
         // The same client order id from another account is another order.
         JsonNode other = json(post("/api/v1/orders", Fixture.keyB, limit("retry-1", "BUY", "9001.00", "0.0100")), 201);
@@ -145,7 +142,6 @@ class OrderFlowTest extends GatewayTest {
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() { }).getResponseBody();
         // Every report after the stream's `subscribed` event reaches it: one order of each account is enough.
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         List<ServerSentEvent<JsonNode>> events = stream.filter(e -> e.event() != null)
                 .doOnNext(e -> {
                     if ("subscribed".equals(e.event())) {
@@ -153,14 +149,11 @@ class OrderFlowTest extends GatewayTest {
                             place(Fixture.keyB, limit("sse-b-1", "BUY", "7000.00", "0.0100"));
                             place(Fixture.keyA, limit("sse-a-1", "BUY", "7000.00", "0.0100"));
                         }).subscribeOn(Schedulers.boundedElastic()).subscribe();
-                    } else if ("RISK".equals(e.data().path("source").asString())) {
-                        acknowledged.add(e.data().path("orderId").asString());
                     }
                 })
-                // A's order seen whole: risk's acknowledgement, then matching's report.
+                // A's order seen: matching's report (risk's acceptance is the HTTP answer, not a report).
                 .takeUntil(e -> "sse-a-1".equals(e.data().path("clientOrderId").asString())
-                        && "MATCHING".equals(e.data().path("source").asString())
-                        && acknowledged.contains(e.data().path("orderId").asString()))
+                        && "MATCHING".equals(e.data().path("source").asString()))
                 .collectList().block(Duration.ofSeconds(30));
         assertThat(events).isNotEmpty();
         assertThat(events.get(0).event()).isEqualTo("subscribed");
@@ -169,6 +162,7 @@ class OrderFlowTest extends GatewayTest {
         assertThat(reports).allSatisfy(e -> assertThat(e.event()).isEqualTo("execution-report"));
         assertThat(reports).extracting(e -> e.data().path("clientOrderId").asString())
                 .contains("sse-a-1").doesNotContain("sse-b-1");
-        assertThat(reports).extracting(e -> e.data().path("status").asString()).contains("PENDING_NEW", "NEW");
+        assertThat(reports).extracting(e -> e.data().path("status").asString()).contains("NEW")
+                .doesNotContain("PENDING_NEW");
     }
 }

@@ -19,11 +19,14 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 /** The real risk and matching processors, in this JVM, on the test broker; closed with the test context. */
 final class Processors implements AutoCloseable {
 
-    private final ConfigurableApplicationContext risk;
+    private final EmbeddedKafkaBroker broker;
+    private final Path state;
+    private ConfigurableApplicationContext risk;
     private final ConfigurableApplicationContext matching;
 
     Processors(EmbeddedKafkaBroker broker) throws IOException {
-        Path state = Files.createTempDirectory("rtx-gateway-test-state");
+        this.broker = broker;
+        this.state = Files.createTempDirectory("rtx-gateway-test-state");
         this.risk = start(RiskApplication.builder(), broker, state.resolve("risk"));
         this.matching = start(MatchingApplication.builder(), broker, state.resolve("matching"));
         awaitRunning(risk);
@@ -40,6 +43,16 @@ final class Processors implements AutoCloseable {
 
     void resumeRisk() {
         streamsOf(risk).forEach(KafkaStreams::resume);
+    }
+
+    /**
+     * Stops risk and starts it again on an empty state directory, as on a new node: its stores come back
+     * from their changelogs only.
+     */
+    void restartRiskWithoutLocalState() throws IOException {
+        risk.close();
+        risk = start(RiskApplication.builder(), broker, Files.createTempDirectory(state, "risk-restarted"));
+        awaitRunning(risk);
     }
 
     /** True while both processors' Streams instances run: a record that stops a global thread stops its instance. */

@@ -10,6 +10,7 @@ import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.InstrumentMessage;
 import io.rtx.events.JsonSerde;
 import io.rtx.events.Message;
+import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
 import io.rtx.events.TradeMessage;
 import io.rtx.events.testing.LaterWriter;
@@ -88,7 +89,7 @@ class RollingUpgradeTest extends GatewayTest {
         later(Topics.BOOK_UPDATES, UPG, new BookUpdateMessage(UPG, 1,
                 List.of(new BookUpdateMessage.Level("9.00", "2.000", 1)), List.of(), 1));
         long orderId = expectOrder(9_801_001L);
-        later(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), report(orderId, ExecType.PENDING_NEW.name()));
+        later(Topics.ACCEPTED_ORDERS, UPG, accepted(orderId));
 
         assertThat(trade.get(WAIT.toSeconds(), TimeUnit.SECONDS).price()).isEqualTo("10.00");
         assertThat(bookUpdate.get(WAIT.toSeconds(), TimeUnit.SECONDS).bids()).hasSize(1);
@@ -114,8 +115,9 @@ class RollingUpgradeTest extends GatewayTest {
         send(Topics.INSTRUMENTS, UPG, LaterWriter.nextMajor(instrument(99)));
         send(Topics.TRADES, UPG, LaterWriter.nextMajor(trade("1000.00")));
         send(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), LaterWriter.nextMajor(report(orderId, "REJECTED")));
+        send(Topics.ACCEPTED_ORDERS, UPG, LaterWriter.nextMajor(accepted(orderId)));
         later(Topics.TRADES, UPG, trade("20.00"));
-        later(Topics.EXECUTION_REPORTS, Long.toString(ACCOUNT), report(orderId, ExecType.PENDING_NEW.name()));
+        later(Topics.ACCEPTED_ORDERS, UPG, accepted(orderId));
 
         // Same keys, so same partitions: the 1.x records came after the 2.x ones, which never reached a listener.
         assertThat(trade.get(WAIT.toSeconds(), TimeUnit.SECONDS).price()).isEqualTo("20.00");
@@ -206,10 +208,16 @@ class RollingUpgradeTest extends GatewayTest {
         return new TradeMessage(UPG, 1, price, "1.000", 1, 8, 2, 9, "BUY", 1);
     }
 
-    /** Risk's decision on an order of {@link #ACCOUNT}. */
+    /** Risk's rejection of an order of {@link #ACCOUNT}. */
     private static ExecutionReportMessage report(long orderId, String execType) {
         return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK, UPG, 0,
                 orderId, "c-" + orderId, ACCOUNT, "BUY", "LIMIT", "GTC", execType, execType, "9.00", "1.000", "0",
-                "1.000", "0", "0", null, 0, null, 1);
+                "1.000", "0", "0", null, 0, null, 1, null);
+    }
+
+    /** Risk's acceptance of an order of {@link #ACCOUNT}: a bid below every price these tests trade at. */
+    private static OrderCommandMessage accepted(long orderId) {
+        return new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId, "c-" + orderId, ACCOUNT, UPG, "BUY",
+                "LIMIT", "GTC", 0, false, "9.00", "1.000", 1);
     }
 }

@@ -1,11 +1,10 @@
 package io.rtx.ledger;
 
-import io.rtx.engine.order.ExecType;
-import io.rtx.engine.order.OrderStatus;
 import io.rtx.events.AccountEventMessage;
 import io.rtx.events.AccountStateMessage;
 import io.rtx.events.BookUpdateMessage;
 import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.TradeMessage;
 import java.util.List;
 
@@ -22,7 +21,7 @@ final class Messages {
         return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_MATCHING,
                 symbol, sequence, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", execType, status, "100.50",
                 quantity, filled, leaves, lastPrice, lastQuantity, tradeId == 0 ? null : "MAKER", tradeId, reason,
-                timestamp);
+                timestamp, null);
     }
 
     static ExecutionReportMessage newOrder(String symbol, long sequence, long orderId, long accountId, long timestamp) {
@@ -34,21 +33,20 @@ final class Messages {
                                                 String reason, long timestamp) {
         return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK, symbol,
                 0, orderId, "c-" + orderId, accountId, "SELL", "LIMIT", "GTC", execType, "REJECTED", "99.00", "1.000", "0",
-                "0", "0", "0", null, 0, reason, timestamp);
+                "0", "0", "0", null, 0, reason, timestamp, null);
     }
 
-    /** Risk's acknowledgement: the order passed pre-trade checks and is on its way to the book. */
-    static ExecutionReportMessage pendingNew(String symbol, long orderId, long accountId, long timestamp) {
-        return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_RISK, symbol,
-                0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", ExecType.PENDING_NEW.name(),
-                OrderStatus.PENDING_NEW.name(), "100.50", "2.000", "0", "2.000", "0", "0", null, 0, null, timestamp);
+    /** Risk's acknowledgement: the accepted order, on its way to the book (keyed by symbol). */
+    static OrderCommandMessage accepted(String symbol, long orderId, long accountId, long timestamp) {
+        return new OrderCommandMessage(OrderCommandMessage.Kind.PLACE, orderId, "c-" + orderId, accountId, symbol,
+                "BUY", "LIMIT", "GTC", 0, false, "100.50", "2.000", timestamp);
     }
 
     /** Matching's rejection of an accepted order it could not put in a book (no sequence). */
     static ExecutionReportMessage matchingRejection(String symbol, long orderId, long accountId, long timestamp) {
         return new ExecutionReportMessage(ExecutionReportMessage.SOURCE_MATCHING,
                 symbol, 0, orderId, "c-" + orderId, accountId, "BUY", "LIMIT", "GTC", "REJECTED", "REJECTED", "100.50",
-                "2.000", "0", "0", "0", "0", null, 0, "UNKNOWN_INSTRUMENT", timestamp);
+                "2.000", "0", "0", "0", "0", null, 0, "UNKNOWN_INSTRUMENT", timestamp, null);
     }
 
     static TradeMessage trade(String symbol, long tradeId, String price, String quantity, long timestamp) {
@@ -74,7 +72,7 @@ final class Messages {
     /** Risk's accounts store value for an account: balances as scaled longs beside their scale. */
     static AccountStateMessage accountState(long accountId, long version, boolean suspended,
                                             List<AccountStateMessage.BalanceState> balances) {
-        return new AccountStateMessage(accountId, version, 1, suspended, balances, List.of());
+        return new AccountStateMessage(accountId, version, 1, suspended, balances, List.of(), null);
     }
 
     static AccountStateMessage.BalanceState balanceState(String asset, int scale, long available, long reserved) {

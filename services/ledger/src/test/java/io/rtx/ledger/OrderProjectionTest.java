@@ -71,22 +71,28 @@ class OrderProjectionTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void risksAcknowledgementOpensTheOrderAndTheBookMovesItForward() {
+    void risksAcceptedOrderOpensTheOrderAndTheBookMovesItForward() {
         String symbol = "ACK-USD";
-        send(Topics.EXECUTION_REPORTS, "7006", Messages.pendingNew(symbol, 6001, 7006, T0));
+        send(Topics.ACCEPTED_ORDERS, symbol, Messages.accepted(symbol, 6001, 7006, T0));
         eventually(() -> assertThat(row("SELECT status FROM orders WHERE order_id = 6001").get("status"))
                 .isEqualTo("PENDING_NEW"));
         send(Topics.EXECUTION_REPORTS, "7006", newOrder(symbol, 1, 6001, 7006, T0 + 1));
         eventually(() -> assertThat(row("SELECT status FROM orders WHERE order_id = 6001").get("status"))
                 .isEqualTo("NEW"));
-        // A late duplicate of the acknowledgement changes nothing.
-        send(Topics.EXECUTION_REPORTS, "7006", Messages.pendingNew(symbol, 6001, 7006, T0));
+        // A late duplicate of the accepted order changes nothing.
+        send(Topics.ACCEPTED_ORDERS, symbol, Messages.accepted(symbol, 6001, 7006, T0));
+        // Neither does one read after the book's first report (another topic: no order between them).
+        send(Topics.EXECUTION_REPORTS, "7006", newOrder(symbol, 2, 6003, 7006, T0 + 5));
+        eventually(() -> assertThat(row("SELECT status FROM orders WHERE order_id = 6003").get("status"))
+                .isEqualTo("NEW"));
+        send(Topics.ACCEPTED_ORDERS, symbol, Messages.accepted(symbol, 6003, 7006, T0 + 4));
 
         // An accepted order matching could not book ends REJECTED; one the book already holds is untouched.
-        send(Topics.EXECUTION_REPORTS, "7006", Messages.pendingNew(symbol, 6002, 7006, T0 + 2));
+        send(Topics.ACCEPTED_ORDERS, symbol, Messages.accepted(symbol, 6002, 7006, T0 + 2));
         send(Topics.EXECUTION_REPORTS, "7006", Messages.matchingRejection(symbol, 6002, 7006, T0 + 3));
         send(Topics.EXECUTION_REPORTS, "7006", Messages.matchingRejection(symbol, 6001, 7006, T0 + 4));
-        eventually(() -> assertThat(count("SELECT count(*) FROM order_events WHERE symbol = 'ACK-USD'")).isEqualTo(5));
+        eventually(() -> assertThat(count("SELECT count(*) FROM order_events WHERE symbol = 'ACK-USD'")).isEqualTo(7));
+        assertThat(row("SELECT status FROM orders WHERE order_id = 6003").get("status")).isEqualTo("NEW");
         assertThat(row("SELECT status FROM orders WHERE order_id = 6002").get("status")).isEqualTo("REJECTED");
         assertThat(row("SELECT last_reason FROM orders WHERE order_id = 6002").get("last_reason"))
                 .isEqualTo("UNKNOWN_INSTRUMENT");

@@ -35,6 +35,7 @@ class RollingUpgradeTest extends LedgerIntegrationTest {
         Map<String, Double> deadLettersBefore = deadLetters();
         later(Topics.INSTRUMENTS, "UPG-USD", instrument("UPG-USD"));
         later(Topics.EXECUTION_REPORTS, "9701", newOrder("UPG-USD", 1, 97_001, 9701, T0));
+        later(Topics.ACCEPTED_ORDERS, "UPG-USD", Messages.accepted("UPG-USD", 97_003, 9701, T0));
         later(Topics.TRADES, "UPG-USD", trade("UPG-USD", 1, "10.00", "1.000", T0));
         later(Topics.BOOK_UPDATES, "UPG-USD", book("UPG-USD", 1, List.of(level("9.00", "2.000", 1)), List.of()));
         later(Topics.ACCOUNT_EVENTS, "9701", accountEvent(9701, 1, "DEPOSIT", false,
@@ -44,6 +45,7 @@ class RollingUpgradeTest extends LedgerIntegrationTest {
         eventually(() -> {
             assertThat(count("SELECT count(*) FROM instruments WHERE symbol = 'UPG-USD'")).isEqualTo(1);
             assertThat(row("SELECT status FROM orders WHERE order_id = 97001").get("status")).isEqualTo("NEW");
+            assertThat(row("SELECT status FROM orders WHERE order_id = 97003").get("status")).isEqualTo("PENDING_NEW");
             assertThat(row("SELECT price FROM trades WHERE symbol = 'UPG-USD' AND trade_id = 1").get("price"))
                     .isEqualTo(new BigDecimal("10.00"));
             assertThat(redisGet("rtx:book:{UPG-USD}:seq")).isEqualTo("1");
@@ -59,6 +61,7 @@ class RollingUpgradeTest extends LedgerIntegrationTest {
         Map<String, Message> records = Map.of(
                 Topics.INSTRUMENTS, instrument("UPG2-USD"),
                 Topics.EXECUTION_REPORTS, newOrder("UPG2-USD", 1, 97_002, 9702, T0),
+                Topics.ACCEPTED_ORDERS, Messages.accepted("UPG2-USD", 97_004, 9702, T0),
                 Topics.TRADES, trade("UPG2-USD", 1, "10.00", "1.000", T0),
                 Topics.BOOK_UPDATES, book("UPG2-USD", 1, List.of(level("9.00", "2.000", 1)), List.of()),
                 Topics.ACCOUNT_EVENTS, accountEvent(9702, 1, "DEPOSIT", false,

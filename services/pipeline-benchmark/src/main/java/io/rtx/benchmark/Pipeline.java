@@ -2,7 +2,6 @@ package io.rtx.benchmark;
 
 import io.rtx.benchmark.ArrivalListener.Arrival;
 import io.rtx.engine.instrument.Instrument;
-import io.rtx.engine.order.ExecType;
 import io.rtx.engine.order.ReasonCode;
 import io.rtx.events.AccountCommandMessage;
 import io.rtx.events.AccountEventMessage;
@@ -36,9 +35,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The real pipeline: the risk and matching applications (in this JVM, through their own builders and
  * configuration files, as the local stack starts them), with instruments defined and accounts funded
- * before any order is sent. Orders go to order-commands; the measured topic is execution-reports,
- * where risk's PENDING_NEW is the acknowledgement after one hop and the book's first report
- * (NEW, TRADE, CANCELED for an unfilled IOC, ...) arrives after two.
+ * before any order is sent. Orders go to order-commands; risk's accepted order is the acknowledgement
+ * after one hop (a rejection is risk's REJECTED report), and the book's first report (NEW, TRADE,
+ * CANCELED for an unfilled IOC, ...) on execution-reports arrives after two.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -82,7 +81,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     PacedRun.Result measure(PacedRun run) throws Exception {
-        return run.run("pipeline", Topics.ORDER_COMMANDS, List.of(Topics.EXECUTION_REPORTS), Pipeline::classify,
+        return run.run("pipeline", Topics.ORDER_COMMANDS, List.of(Topics.ACCEPTED_ORDERS, Topics.EXECUTION_REPORTS),
+                Pipeline::classify,
                 APPLICATION_IDS, new StreamThreadCommits(APPLICATION_IDS));
     }
 
@@ -99,12 +99,16 @@ final class Pipeline implements AutoCloseable {
                 List.of(new TransactionSizes.Committer(RISK, RISK + "-"), new TransactionSizes.Committer(MATCHING, MATCHING + "-")));
     }
 
-    /** Risk's report is the first hop (PENDING_NEW, or REJECTED: the order goes no further); matching's the second. */
-    private static Arrival classify(String topic, RecordPeek report) {
-        if (ExecutionReportMessage.SOURCE_MATCHING.equals(report.source())) {
-            return Arrival.SECOND_HOP;
+    /**
+     * Risk's accepted order is the first hop (its REJECTED report too, and the order goes no further);
+     * matching's report the second. A cancel's accepted record names an order already acknowledged, so
+     * only a placement's first counts.
+     */
+    private static Arrival classify(String topic, RecordPeek record) {
+        if (topic.equals(Topics.ACCEPTED_ORDERS)) {
+            return Arrival.FIRST_HOP;
         }
-        return ExecType.PENDING_NEW.name().equals(report.execType()) ? Arrival.FIRST_HOP : Arrival.FIRST_HOP_FINAL;
+        return ExecutionReportMessage.SOURCE_MATCHING.equals(record.source()) ? Arrival.SECOND_HOP : Arrival.FIRST_HOP_FINAL;
     }
 
     /**

@@ -12,7 +12,7 @@ import tools.jackson.core.json.JsonFactory;
  * whole record.
  *
  * @param source   the report's source (RISK, MATCHING), null for an order command
- * @param execType the report's exec type (PENDING_NEW, NEW, REJECTED, ...), null for an order command
+ * @param execType the report's exec type (NEW, TRADE, REJECTED, ...), null for an order command
  */
 record RecordPeek(long orderId, String source, String execType) {
 

@@ -43,7 +43,7 @@ final class ResultTable {
         }
         md.append("| measurement | orders | never arrived | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
-        md.append(detailRow("ack: risk PENDING_NEW (1 hop)", pipeline.measuredOrders(), pipeline.missingOneHop(), pipeline.oneHop()));
+        md.append(detailRow("ack: risk's accepted order (1 hop)", pipeline.measuredOrders(), pipeline.missingOneHop(), pipeline.oneHop()));
         md.append(detailRow("first matching report (2 hops)", pipeline.measuredOrders(), pipeline.missingTwoHops(), pipeline.twoHops()));
         if (floor != null) {
             md.append(detailRow("floor: bare EOS chain, 1 hop", floor.measuredOrders(), floor.missingOneHop(), floor.oneHop()));

@@ -1,6 +1,7 @@
 package io.rtx.risk;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.events.InstrumentMessage;
@@ -47,6 +48,12 @@ public class RiskApplication {
     }
 
     @Bean
+    ClientOrderIds clientOrderIds(@Value("${rtx.risk.client-order-ids.retention:24h}") Duration retention,
+                                  @Value("${rtx.risk.client-order-ids.per-account:1000000}") long perAccount) {
+        return new ClientOrderIds(retention.toMillis(), perAccount);
+    }
+
+    @Bean
     RiskMetrics riskMetrics(MeterRegistry registry) {
         return new RiskMetrics(registry);
     }
@@ -54,9 +61,10 @@ public class RiskApplication {
     @Bean
     public Function<KStream<String, byte[]>,
             Function<GlobalKTable<String, InstrumentMessage>, Consumer<GlobalKTable<String, TradeMessage>>>> risk(
-            PreTradeRisk risk, RiskMetrics metrics, @Value("${rtx.risk.recent-accounts:100000}") int recentAccounts,
+            PreTradeRisk risk, ClientOrderIds clientOrderIds, RiskMetrics metrics,
+            @Value("${rtx.risk.recent-accounts:100000}") int recentAccounts,
             @Value("${rtx.risk.fee-sweep-interval:100ms}") Duration feeSweepInterval) {
-        return inputs -> instruments -> lastTrades -> RiskTopology.wire(inputs, risk, metrics, recentAccounts,
-                feeSweepInterval);
+        return inputs -> instruments -> lastTrades -> RiskTopology.wire(inputs, risk, clientOrderIds, metrics,
+                recentAccounts, feeSweepInterval);
     }
 }

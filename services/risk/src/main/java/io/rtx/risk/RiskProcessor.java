@@ -11,6 +11,7 @@ import io.rtx.engine.order.ReduceQuantity;
 import io.rtx.engine.orderbook.ExecutionReport;
 import io.rtx.engine.risk.Account;
 import io.rtx.engine.risk.AccountAdministration;
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.engine.risk.OpenOrder;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.engine.risk.RiskDecision;
@@ -27,6 +28,7 @@ import io.rtx.events.TradeMessage;
 import io.rtx.events.Wire;
 import io.rtx.risk.accounts.AccountStore;
 import io.rtx.risk.accounts.AccountStore.LoadedAccount;
+import io.rtx.risk.clientorders.ClaimedClientOrderIds;
 import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.GlobalTables;
 import io.rtx.streams.InstrumentsInForce;
@@ -50,20 +52,24 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     private static final JsonSerde<Message> INPUT = MessageSerdes.anyByTopic();
 
     private final PreTradeRisk risk;
+    private final ClientOrderIds clientOrderIds;
     private final RiskMetrics metrics;
     private final int recentAccounts;
     private final Duration feeSweepInterval;
     private ProcessorContext<String, Routed> context;
     private Outputs outputs;
     private AccountStore accounts;
+    private ClaimedClientOrderIds claimed;
     private InstrumentsInForce instruments;
     private GlobalTables<TradeMessage> lastTrades;
     private AccountAdapter administration;
     private PendingFees fees;
     private OnDemandPunctuation feeSweep;
 
-    RiskProcessor(PreTradeRisk risk, RiskMetrics metrics, int recentAccounts, Duration feeSweepInterval) {
+    RiskProcessor(PreTradeRisk risk, ClientOrderIds clientOrderIds, RiskMetrics metrics, int recentAccounts,
+                  Duration feeSweepInterval) {
         this.risk = risk;
+        this.clientOrderIds = clientOrderIds;
         this.metrics = metrics;
         this.recentAccounts = recentAccounts;
         this.feeSweepInterval = feeSweepInterval;
@@ -73,6 +79,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.outputs = new Outputs(context, RiskTopology.SOURCE);
+        this.claimed = new ClaimedClientOrderIds(context.getStateStore(ClaimedClientOrderIds.NAME), clientOrderIds);
         this.instruments = new InstrumentsInForce(context, RiskTopology.INSTRUMENTS_STORE, outputs,
                 metrics::instrumentRefused);
         Assets assets = new Assets(instruments);
@@ -100,7 +107,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         String topic = context.recordMetadata().map(m -> m.topic()).orElse(Topics.ORDER_COMMANDS);
         if (topic.equals(Topics.EXECUTION_REPORTS) && (Outputs.writtenBy(record, RiskTopology.SOURCE)
                 || Outputs.hasHeader(record, Outputs.EXEC_TYPE_HEADER, ExecType.NEW.name()))) {
-            return; // our own acknowledgements and rejections echoed back, and NEW, which moves no funds: unread
+            return; // our own rejections echoed back, and NEW, which moves no funds: skip them unread
         }
         Message message;
         try {
@@ -121,6 +128,13 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
 
     private void onOrderCommand(Record<String, byte[]> record, OrderCommandMessage request) {
         LoadedAccount stored = accounts.find(request.accountId());
+        ClientOrderIds.Check ids = clientOrderIdCheck(request, stored);
+        if (ids.outcome() == ClientOrderIds.Outcome.DUPLICATE) {
+            metrics.rejected(ReasonCode.DUPLICATE_CLIENT_ORDER_ID);
+            outputs.emit(record, Topics.EXECUTION_REPORTS, Long.toString(request.accountId()),
+                    Wire.duplicate(request, ids.originalOrderId(), request.timestamp()));
+            return;
+        }
         InstrumentsInForce.Entry definition = instruments.find(request.symbol(), record.timestamp());
         Account account = stored == null ? null : stored.account();
         Instrument instrument = definition == null ? null : definition.instrument();
@@ -128,6 +142,8 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
         RiskDecision decision;
         if (account == null || instrument == null) {
             decision = RiskDecision.reject(null, account == null ? ReasonCode.UNKNOWN_ACCOUNT : ReasonCode.UNKNOWN_INSTRUMENT);
+        } else if (ids.outcome() == ClientOrderIds.Outcome.LIMIT) {
+            decision = RiskDecision.reject(null, ReasonCode.CLIENT_ORDER_ID_LIMIT);
         } else {
             decision = check(request, account, instrument);
         }
@@ -138,12 +154,24 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
             return;
         }
         metrics.accepted();
-        accounts.save(account, stored.eventSequence(), request.orderId(), before);
-        outputs.emit(record, Topics.ACCEPTED_ORDERS, request.symbol(), Wire.accepted(request, decision.command(), instrument));
-        if (decision.command() instanceof PlaceOrder) {
-            outputs.emit(record, Topics.EXECUTION_REPORTS, Long.toString(request.accountId()),
-                    Wire.acknowledgement(request, decision.command(), instrument));
+        ClientOrderIds.Quota quota = stored.quota();
+        if (ids.outcome() == ClientOrderIds.Outcome.FRESH) {
+            claimed.claim(request.accountId(), request.clientOrderId(), request.orderId(), request.timestamp());
+            quota = clientOrderIds.claimed(quota, request.timestamp());
         }
+        accounts.save(account, stored.eventSequence(), quota, request.orderId(), before);
+        // The accepted order is also the owner's acknowledgement: the gateway and the ledger read it.
+        outputs.emit(record, Topics.ACCEPTED_ORDERS, request.symbol(), Wire.accepted(request, decision.command(), instrument));
+    }
+
+    /** Only a new order carries a client order id; an unknown account has claimed none. */
+    private ClientOrderIds.Check clientOrderIdCheck(OrderCommandMessage request, LoadedAccount stored) {
+        if (request.kind() != OrderCommandMessage.Kind.PLACE || request.clientOrderId() == null) {
+            return clientOrderIds.check(null, request.timestamp(), null, null);
+        }
+        ClientOrderIds.Claim previous = claimed.latest(request.accountId(), request.clientOrderId(), request.timestamp());
+        return clientOrderIds.check(request.clientOrderId(), request.timestamp(), previous,
+                stored == null ? ClientOrderIds.Quota.NONE : stored.quota());
     }
 
     private RiskDecision check(OrderCommandMessage request, Account account, Instrument instrument) {
@@ -174,7 +202,7 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
 
     private void onExecutionReport(Record<String, byte[]> record, ExecutionReportMessage message) {
         if (!ExecutionReportMessage.SOURCE_MATCHING.equals(message.source())) {
-            return; // our own acknowledgements and rejections
+            return; // our own rejections
         }
         LoadedAccount stored = accounts.find(message.accountId());
         InstrumentsInForce.Entry definition = instruments.find(message.symbol(), record.timestamp());
@@ -196,6 +224,6 @@ final class RiskProcessor implements Processor<String, byte[], String, Routed> {
             fees.accrue(instrument.quote().code(), fee);
             feeSweep.arm();
         }
-        accounts.save(account, stored.eventSequence(), report.orderId(), before);
+        accounts.save(account, stored.eventSequence(), stored.quota(), report.orderId(), before);
     }
 }

@@ -1,10 +1,12 @@
 package io.rtx.risk;
 
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.engine.risk.PreTradeRisk;
 import io.rtx.events.MessageSerdes;
 import io.rtx.events.Routed;
 import io.rtx.events.Topics;
 import io.rtx.risk.accounts.AccountStore;
+import io.rtx.risk.clientorders.ClaimedClientOrderIds;
 import io.rtx.risk.fees.PendingFees;
 import io.rtx.streams.InstrumentsInForce;
 import io.rtx.streams.Outputs;
@@ -20,8 +22,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The risk topology: one source over order commands, account commands and execution reports (all
- * keyed by account, so co-partitioned), one processor with the {@code accounts} store, one routed
- * sink. Instruments and last trades are global tables read by store name; each task keeps the
+ * keyed by account, so co-partitioned), one processor with the {@code accounts},
+ * {@code client-order-ids} and {@code pending-fees} stores, one routed sink. Instruments and last trades are global tables read by store name; each task keeps the
  * instruments it trades under in its own store ({@link InstrumentsInForce}).
  */
 public final class RiskTopology {
@@ -47,17 +49,18 @@ public final class RiskTopology {
      * @param recentAccounts   how many accounts each task keeps parsed in memory in front of its store
      * @param feeSweepInterval how often each task credits the fees it accrued to the fee account
      */
-    public static void wire(KStream<String, byte[]> inputs, PreTradeRisk risk, RiskMetrics metrics,
-                            int recentAccounts, Duration feeSweepInterval) {
+    public static void wire(KStream<String, byte[]> inputs, PreTradeRisk risk, ClientOrderIds clientOrderIds,
+                            RiskMetrics metrics, int recentAccounts, Duration feeSweepInterval) {
         Outputs.sink(inputs.process(new ProcessorSupplier<String, byte[], String, Routed>() {
             @Override
             public Processor<String, byte[], String, Routed> get() {
-                return new RiskProcessor(risk, metrics, recentAccounts, feeSweepInterval);
+                return new RiskProcessor(risk, clientOrderIds, metrics, recentAccounts, feeSweepInterval);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 Set<StoreBuilder<?>> stores = new HashSet<>(AccountStore.builders());
+                stores.add(ClaimedClientOrderIds.builder(clientOrderIds));
                 stores.add(PendingFees.builder());
                 stores.add(InstrumentsInForce.builder());
                 return stores;

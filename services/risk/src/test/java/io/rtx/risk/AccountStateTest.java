@@ -90,11 +90,11 @@ class AccountStateTest {
         // As the release before wrote it: account 2 with its two live orders inside.
         accounts.put("2", new AccountStateMessage(2, 0, 3, false,
                 List.of(new AccountStateMessage.BalanceState("USD", 8, 97_996, 2_004)),
-                List.of(state(kept), state(cancelled))));
+                List.of(state(kept), state(cancelled)), null));
 
         risk.send(Topics.EXECUTION_REPORTS, "2", new ExecutionReportMessage("MATCHING", SYMBOL, 9, 8, "c8", 2,
                 "BUY", "LIMIT", "GTC", "CANCELED", "CANCELED", "10000.00", "0.1000", "0.0000", "0.0000", null, null,
-                null, 0, null, 3));
+                null, 0, null, 3, null));
 
         assertThat(accounts.get("2").openOrders()).isEmpty();
         assertThat(accounts.get("2").balances()).containsExactly(
@@ -117,7 +117,7 @@ class AccountStateTest {
                                                  String leaves) {
         return new ExecutionReportMessage("MATCHING", SYMBOL, 1, orderId, "c" + orderId, 1, "BUY", "LIMIT", "GTC",
                 execType, status, "10000.00", "0.1000", lastQuantity, leaves, "10000.00", lastQuantity, "MAKER", 1,
-                null, 2);
+                null, 2, null);
     }
 
     /** The records the store's changelog received since the last call. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rtx.engine.instrument.Instrument;
 import io.rtx.engine.order.ExecType;
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.engine.risk.RiskConfiguration;
 import io.rtx.engine.testing.Instruments;
 import io.rtx.events.AccountCommandMessage;
@@ -95,16 +96,14 @@ class RiskTopologyTest {
     }
 
     @Test
-    void acceptedOrderIsHeldAcknowledgedAndForwardedKeyedBySymbol() {
+    void acceptedOrderIsHeldAndForwardedKeyedBySymbolWithNoReportOfItsOwn() {
         send(place(10, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
 
         List<KeyValue<String, Message>> accepted = risk.read(Topics.ACCEPTED_ORDERS);
         assertThat(accepted).hasSize(1);
         assertThat(accepted.get(0).key).isEqualTo(SYMBOL);
-        ExecutionReportMessage ack = onlyReport();
-        assertThat(ack.execType()).isEqualTo(ExecType.PENDING_NEW.name());
-        assertThat(ack.status()).isEqualTo("PENDING_NEW");
-        assertThat(ack.source()).isEqualTo(ExecutionReportMessage.SOURCE_RISK);
+        assertThat(accepted.get(0).value).isEqualTo(place(10, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
+        assertThat(risk.read(Topics.EXECUTION_REPORTS)).as("the accepted order is the acknowledgement").isEmpty();
         // 5,000 USD + 20 bps taker fee held.
         assertThat(balance("USD")).isEqualTo(usd(94_990, 5_010));
     }
@@ -117,7 +116,7 @@ class RiskTopologyTest {
         send(place(14, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
         risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage("MATCHING", SYMBOL, 7, 14, "c14", 1,
                 "BUY", "LIMIT", "GTC", "TRADE", "FILLED", "10000.00", "0.5000", "0.5000", "0.0000", "10000.00",
-                "0.5000", "MAKER", 3, null, 2_000));
+                "0.5000", "MAKER", 3, null, 2_000, null));
 
         assertThat(risk.read(Topics.ACCOUNT_EVENTS)).as("holds and fills publish no account event").isEmpty();
         // The test driver commits after every record: one changelog record each, versions one apart.
@@ -194,7 +193,9 @@ class RiskTopologyTest {
         send(place(35, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.01"));
         assertThat(risk.values(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class))
                 .extracting(r -> r.reason() == null ? r.execType() : r.reason())
-                .containsExactly("PENDING_NEW", "DUPLICATE_ORDER_ID", "PENDING_NEW", "PENDING_NEW", "OPEN_ORDER_LIMIT");
+                .containsExactly("DUPLICATE_CLIENT_ORDER_ID", "OPEN_ORDER_LIMIT");
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class))
+                .extracting(OrderCommandMessage::orderId).containsExactly(32L, 33L, 34L);
 
         account(AccountCommandMessage.Kind.SUSPEND, 1, null, null);
         assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).filteredOn(
@@ -204,6 +205,72 @@ class RiskTopologyTest {
         assertThat(onlyReport().reason()).isEqualTo("ACCOUNT_SUSPENDED");
     }
 
+    private static OrderCommandMessage withClientOrderId(OrderCommandMessage m, String clientOrderId, long timestamp) {
+        return new OrderCommandMessage(m.kind(), m.orderId(), clientOrderId, m.accountId(), m.symbol(), m.side(),
+                m.type(), m.timeInForce(), m.expiresAt(), m.postOnly(), m.price(), m.quantity(), timestamp);
+    }
+
+    @Test
+    void aRetriedClientOrderIdIsAnsweredWithTheOriginalAndHoldsNothingTwice() {
+        send(withClientOrderId(place(70, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"), "same", 1_000));
+        assertThat(balance("USD")).isEqualTo(usd(94_990, 5_010));
+        // The retry, through another gateway: a new order id, even another order's fields.
+        send(withClientOrderId(place(71, 1, "BUY", "LIMIT", "GTC", "9000.00", "0.1"), "same", 1_500));
+
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).extracting(OrderCommandMessage::orderId)
+                .containsExactly(70L);
+        ExecutionReportMessage duplicate = onlyReport();
+        assertThat(duplicate.orderId()).isEqualTo(71);
+        assertThat(duplicate.execType()).isEqualTo(ExecType.REJECTED.name());
+        assertThat(duplicate.reason()).isEqualTo("DUPLICATE_CLIENT_ORDER_ID");
+        assertThat(duplicate.originalOrderId()).isEqualTo(70L);
+        assertThat(balance("USD")).as("nothing more held").isEqualTo(usd(94_990, 5_010));
+        assertThat(registry.get("rtx.risk.rejections").tag("reason", "DUPLICATE_CLIENT_ORDER_ID").counter()
+                .count()).isEqualTo(1);
+
+        // Another account's id of the same name is its own.
+        send(withClientOrderId(place(72, 2, "SELL", "LIMIT", "GTC", "10000.00", "0.5"), "same", 1_600));
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).extracting(OrderCommandMessage::orderId)
+                .containsExactly(72L);
+    }
+
+    @Test
+    void aRejectedPlacementLeavesItsClientOrderIdFreeForTheRetry() {
+        send(withClientOrderId(place(73, 1, "BUY", "LIMIT", "GTC", "10000.00", "11"), "again", 1_000));
+        assertThat(onlyReport().reason()).isEqualTo("INSUFFICIENT_BALANCE");
+
+        send(withClientOrderId(place(74, 1, "BUY", "LIMIT", "GTC", "10000.00", "1"), "again", 1_100));
+        assertThat(risk.read(Topics.EXECUTION_REPORTS)).isEmpty();
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).extracting(OrderCommandMessage::orderId)
+                .containsExactly(74L);
+    }
+
+    @Test
+    void anIdIsFreeAgainAfterTheWindowAndTheCapRefusesOnlyFreshIds() {
+        risk.close();
+        risk = new TopologyDriver(RiskTopologyDriver.topology(new RiskConfiguration(10, 0),
+                new ClientOrderIds(1_000, 2), registry), "rtx-risk-test-window", stateDir.resolve("window"));
+        risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(Instruments.BTC_USD));
+        account(AccountCommandMessage.Kind.OPEN, 1, null, null);
+        account(AccountCommandMessage.Kind.DEPOSIT, 1, "USD", "100000");
+        send(withClientOrderId(place(80, 1, "BUY", "LIMIT", "GTC", "100.00", "0.1"), "w", 10_000));
+        send(withClientOrderId(place(81, 1, "BUY", "LIMIT", "GTC", "100.00", "0.1"), "x", 10_100));
+        // The cap (2 a period) is reached: a fresh id is refused, a retry still gets its original, no id is fine.
+        send(withClientOrderId(place(82, 1, "BUY", "LIMIT", "GTC", "100.00", "0.1"), "y", 10_200));
+        send(withClientOrderId(place(83, 1, "BUY", "LIMIT", "GTC", "100.00", "0.1"), "w", 10_300));
+        send(withClientOrderId(place(84, 1, "BUY", "LIMIT", "GTC", "100.00", "0.1"), null, 10_400));
+        assertThat(risk.values(Topics.EXECUTION_REPORTS, ExecutionReportMessage.class))
+                .extracting(ExecutionReportMessage::orderId, ExecutionReportMessage::reason,
+                        ExecutionReportMessage::originalOrderId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(82L, "CLIENT_ORDER_ID_LIMIT", null),
+                        org.assertj.core.groups.Tuple.tuple(83L, "DUPLICATE_CLIENT_ORDER_ID", 80L));
+        // More than the window after the original (and in the next period), the id places a new order.
+        send(withClientOrderId(place(85, 1, "BUY", "LIMIT", "GTC", "100.00", "0.1"), "w", 11_001));
+        assertThat(risk.read(Topics.EXECUTION_REPORTS)).isEmpty();
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).extracting(OrderCommandMessage::orderId)
+                .containsExactly(80L, 81L, 84L, 85L);
+    }
+
     @Test
     void fillsAreSettledAndFeesGoToTheFeeAccountsPartition() {
         send(place(40, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.5"));
@@ -211,7 +278,7 @@ class RiskTopologyTest {
         // The book's fill at a better price, as the matching processor reports it.
         risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage("MATCHING", SYMBOL, 7, 40, "c40", 1,
                 "BUY", "LIMIT", "GTC", "TRADE", "FILLED", "10000.00", "0.5000", "0.5000", "0.0000", "9000.00", "0.5000",
-                "TAKER", 3, null, 2_000));
+                "TAKER", 3, null, 2_000, null));
 
         // Paid 4,500 USD + 9 USD taker fee out of the 5,010 held; the rest is released.
         assertThat(balance("USD")).isEqualTo(usd(95_491, 0));
@@ -252,7 +319,7 @@ class RiskTopologyTest {
         // Matching refused it too: its fill of 0.2 at 10,000.00 comes in the old scales.
         risk.send(Topics.EXECUTION_REPORTS, "1", new ExecutionReportMessage("MATCHING", SYMBOL, 7, 60, "c60", 1,
                 "BUY", "LIMIT", "GTC", "TRADE", "PARTIALLY_FILLED", "10000.00", "0.5000", "0.2000", "0.3000",
-                "10000.00", "0.2000", "MAKER", 3, null, 2_000));
+                "10000.00", "0.2000", "MAKER", 3, null, 2_000, null));
         send(place(61, 1, "BUY", "LIMIT", "GTC", "10000.005", "0.01"));
 
         // 5,010 held, 2,000 + 2 maker fee spent: the 0.3 left still holds 3,000 + 6 (its taker fee).
@@ -273,7 +340,9 @@ class RiskTopologyTest {
                 1_000, 0, btcUsd.maxNotional(), 10, 20, btcUsd.selfTradePolicy());
         risk.send(Topics.INSTRUMENTS, SYMBOL, InstrumentMessage.of(finerLot));
         send(place(62, 1, "BUY", "LIMIT", "GTC", "10000.00", "0.0005"));
-        assertThat(onlyReport().execType()).isEqualTo("PENDING_NEW");
+        assertThat(risk.read(Topics.EXECUTION_REPORTS)).isEmpty();
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).extracting(OrderCommandMessage::orderId)
+                .contains(62L);
         assertThat(risk.deadLetters(Topics.INSTRUMENTS)).isEmpty();
     }
 
@@ -307,6 +376,8 @@ class RiskTopologyTest {
         assertThat(TopologyDriver.header(orderDeadLetters.get(1).headers(), Topics.DLQ_SOURCE_HEADER))
                 .isEqualTo(Topics.ORDER_COMMANDS);
         assertThat(risk.deadLetters(Topics.EXECUTION_REPORTS)).hasSize(1);
-        assertThat(onlyReport().execType()).as("the task kept going").isEqualTo("PENDING_NEW");
+        assertThat(risk.values(Topics.ACCEPTED_ORDERS, OrderCommandMessage.class)).as("the task kept going")
+                .extracting(OrderCommandMessage::orderId).containsExactly(50L);
+        assertThat(risk.read(Topics.EXECUTION_REPORTS)).isEmpty();
     }
 }

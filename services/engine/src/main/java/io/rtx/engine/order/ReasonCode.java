@@ -6,8 +6,12 @@ package io.rtx.engine.order;
  */
 public enum ReasonCode {
     // Pre-trade risk, in check order.
+    /** The client order id names an order already accepted (ClientOrderIds); the answer names it. */
+    DUPLICATE_CLIENT_ORDER_ID,
     UNKNOWN_ACCOUNT,
     UNKNOWN_INSTRUMENT,
+    /** The account claimed as many client order ids as it may in the period (ClientOrderIds). */
+    CLIENT_ORDER_ID_LIMIT,
     ACCOUNT_SUSPENDED,
     INVALID_ORDER,
     PRICE_NOT_ON_TICK,

@@ -38,8 +38,8 @@ public class EventTail implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventTail.class);
     private static final JsonSerde<Message> SERDE = MessageSerdes.anyByTopic();
-    private static final List<String> LIVE = List.of(Topics.EXECUTION_REPORTS, Topics.ACCOUNT_EVENTS, Topics.TRADES,
-            Topics.BOOK_UPDATES);
+    private static final List<String> LIVE = List.of(Topics.ACCEPTED_ORDERS, Topics.EXECUTION_REPORTS,
+            Topics.ACCOUNT_EVENTS, Topics.TRADES, Topics.BOOK_UPDATES);
 
     private final KafkaProperties kafkaProperties;
     private final Map<String, List<TopicListener>> listeners;

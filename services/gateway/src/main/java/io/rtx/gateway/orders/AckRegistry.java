@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.Message;
+import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
+import io.rtx.events.Wire;
 import io.rtx.gateway.kafka.TopicListener;
 import java.time.Duration;
 import java.util.Map;
@@ -16,9 +18,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Matches execution reports to the orders this instance placed. Every instance reads every report
- * partition (see {@link io.rtx.gateway.kafka.EventTail}), so the instance that holds the HTTP request
- * always sees its order's first report. The orders placed here and their first reports are remembered
+ * Matches risk's decisions to the orders this instance placed: the accepted order on
+ * {@code rtx.accepted-orders.v1} (risk's acknowledgement; {@link AcceptedOrderListener}) or a
+ * rejection on the execution reports, whichever of an order's records comes first. Every instance
+ * reads every partition of both (see {@link io.rtx.gateway.kafka.EventTail}), so the instance that
+ * holds the HTTP request always sees its order's decision. The orders placed here and their first reports are remembered
  * for a while: for retries with the same client order id, for cancels of orders the ledger has not
  * projected yet, and to time acknowledgements that arrive after the HTTP answer.
  */
@@ -89,6 +93,14 @@ public class AckRegistry implements TopicListener {
 
     public Optional<OwnOrder> own(long orderId, long accountId) {
         return Optional.ofNullable(own.getIfPresent(orderId)).filter(o -> o.accountId() == accountId);
+    }
+
+    /** An accepted order, as the PENDING_NEW report this instance answers with (never published). */
+    void accepted(OrderCommandMessage accepted) {
+        if (accepted.kind() != OrderCommandMessage.Kind.PLACE) {
+            return;
+        }
+        on(null, Wire.pendingNew(accepted));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rtx.gateway.orders;
 
 import io.rtx.engine.instrument.Instrument;
+import io.rtx.engine.order.ReasonCode;
 import io.rtx.events.ExecutionReportMessage;
 import io.rtx.events.OrderCommandMessage;
 import io.rtx.events.Topics;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Order entry: validates at the edge, claims the client order id, publishes the command (keyed by
- * account) and, for a new order, waits for its first execution report. Needs only Kafka for orders
- * without a client order id, and Kafka plus one of Redis/PostgreSQL for orders with one.
+ * Order entry: validates at the edge, publishes the command (keyed by account) and, for a new order,
+ * waits for risk's decision. Needs only Kafka: risk owns client order ids and answers a retry with
+ * the original order, which only then is looked up (this instance's memory, else the ledger).
  */
 @Service
 public class OrderEntry {
@@ -30,7 +31,6 @@ public class OrderEntry {
 
     private final OrderIds ids;
     private final OrderValidation validation;
-    private final ClientOrderIds clientOrderIds;
     private final AckRegistry acks;
     private final CommandPublisher publisher;
     private final OrderQueries queries;
@@ -38,12 +38,11 @@ public class OrderEntry {
     private final EventTail tail;
     private final Duration ackTimeout;
 
-    public OrderEntry(OrderIds ids, OrderValidation validation, ClientOrderIds clientOrderIds, AckRegistry acks,
+    public OrderEntry(OrderIds ids, OrderValidation validation, AckRegistry acks,
                       CommandPublisher publisher, OrderQueries queries, OrderMetrics metrics, EventTail tail,
                       GatewayProperties properties) {
         this.ids = ids;
         this.validation = validation;
-        this.clientOrderIds = clientOrderIds;
         this.acks = acks;
         this.publisher = publisher;
         this.queries = queries;
@@ -58,14 +57,16 @@ public class OrderEntry {
         if (!tail.ready()) {
             return Mono.error(new ServiceUnavailableException("the execution-report stream", null));
         }
-        long candidate = ids.next();
-        String clientOrderId = request.clientOrderId();
-        long claimStart = System.nanoTime();
-        Mono<ClientOrderIds.Claim> claim = clientOrderId == null ? Mono.just(new ClientOrderIds.Claim(candidate, false))
-                : clientOrderIds.claim(accountId, clientOrderId, candidate)
-                        .doOnSuccess(c -> metrics.stage(OrderMetrics.Stage.CLAIM, claimStart));
-        return claim.flatMap(c -> c.duplicate() ? replay(accountId, c.orderId(), clientOrderId)
-                : submit(accountId, candidate, request, receivedNanos));
+        long orderId = ids.next();
+        return submit(accountId, orderId, request, receivedNanos)
+                .flatMap(placed -> duplicate(placed.report())
+                        ? replay(accountId, placed.report().originalOrderId(), request.clientOrderId())
+                        : Mono.just(placed));
+    }
+
+    private static boolean duplicate(ExecutionReportMessage report) {
+        return report != null && ReasonCode.DUPLICATE_CLIENT_ORDER_ID.name().equals(report.reason())
+                && report.originalOrderId() != null;
     }
 
     private Mono<Placed> submit(long accountId, long orderId, PlaceOrderRequest request, long receivedNanos) {
@@ -79,21 +80,16 @@ public class OrderEntry {
         long publishStart = System.nanoTime();
         return publisher.publish(Topics.ORDER_COMMANDS, Long.toString(accountId), command)
                 .doOnSuccess(sent -> metrics.stage(OrderMetrics.Stage.PUBLISH, publishStart))
-                .onErrorResume(e -> {
-                    acks.forget(orderId);
-                    Mono<Void> release = request.clientOrderId() == null ? Mono.empty()
-                            : clientOrderIds.release(accountId, request.clientOrderId(), orderId);
-                    return release.then(Mono.error(e));
-                })
+                .doOnError(e -> acks.forget(orderId))
                 .then(Mono.fromRunnable(() -> metrics.received(OrderCommandMessage.Kind.PLACE)))
                 .then(Mono.defer(() -> acks.await(orderId, ackTimeout)))
                 .map(report -> new Placed(orderId, request.clientOrderId(), report.orElse(null), null, tif, false));
     }
 
     /**
-     * A retry of an order already placed: the same answer, never a second order. This instance may
-     * still be waiting for it, may remember its first report, or the ledger may have it; otherwise
-     * it is still pending.
+     * A retry of an order risk already accepted: the original's answer, never a second order. This
+     * instance may remember the original's decision or still wait for it, or the ledger may have it;
+     * otherwise the original is answered as pending (risk accepted it, so it exists).
      */
     private Mono<Placed> replay(long accountId, long orderId, String clientOrderId) {
         Optional<AckRegistry.OwnOrder> own = acks.own(orderId, accountId);

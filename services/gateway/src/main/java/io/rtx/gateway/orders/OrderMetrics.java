@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class OrderMetrics {
 
     /** The steps of an order's acknowledgement the gateway itself waits on; the rest is the risk hop. */
-    public enum Stage { CLAIM, PUBLISH }
+    public enum Stage { PUBLISH }
 
     private final MeterRegistry registry;
     private final Counter accepted;
@@ -33,7 +33,7 @@ public class OrderMetrics {
                 .description("HTTP receipt of an order to its first execution report"));
         for (Stage stage : Stage.values()) {
             stages.put(stage, latency(Timer.builder("rtx.gateway.order.stage")
-                    .description("one step of a new order before the risk hop: claim (client order id) or publish (Kafka acknowledged)")
+                    .description("one step of a new order before the risk hop: publish (Kafka acknowledged)")
                     .tag("stage", stage.name().toLowerCase(Locale.ROOT))));
         }
         for (OrderCommandMessage.Kind kind : OrderCommandMessage.Kind.values()) {

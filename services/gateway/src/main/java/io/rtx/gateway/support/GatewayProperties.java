@@ -21,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
  * @param accountCommandTimeout how long an admin account command waits for its account event
  * @param keyCacheTtl     a verified API key is trusted this long without asking PostgreSQL again
  * @param keyCacheMaxStale a verified key keeps working this long while PostgreSQL cannot be asked
- * @param idempotencyTtl  how long Redis keeps a client order id (PostgreSQL keeps it for ever)
  * @param rateLimit       requests per {@code rateLimitPeriod} per API key
  * @param keyRateLimits   a different {@code rateLimit} for individual keys, by key id (e.g. a market maker)
  */
@@ -34,7 +33,6 @@ public record GatewayProperties(
         @DefaultValue("2s") Duration accountCommandTimeout,
         @DefaultValue("30s") Duration keyCacheTtl,
         @DefaultValue("15m") Duration keyCacheMaxStale,
-        @DefaultValue("7d") Duration idempotencyTtl,
         @DefaultValue("50") int rateLimit,
         @DefaultValue("1s") Duration rateLimitPeriod,
         @DefaultValue Map<String, @Min(1) Integer> keyRateLimits) {

@@ -46,7 +46,7 @@ public class Guarded {
         });
     }
 
-    /** A PostgreSQL call whose failure the caller handles itself (idempotency, key cache). */
+    /** A PostgreSQL call whose failure the caller handles itself (key cache, node lease). */
     public <T> Mono<T> postgresRaw(Mono<T> call) {
         return call.transformDeferred(TimeLimiterOperator.of(postgresLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(postgresBreaker));

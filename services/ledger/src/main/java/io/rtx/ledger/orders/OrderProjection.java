@@ -1,6 +1,8 @@
 package io.rtx.ledger.orders;
 
 import io.rtx.events.ExecutionReportMessage;
+import io.rtx.events.OrderCommandMessage;
+import io.rtx.events.Wire;
 import io.rtx.engine.order.ExecType;
 import io.rtx.engine.order.OrderStatus;
 import io.rtx.ledger.support.Amounts;
@@ -13,8 +15,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies one execution report: records it once in order_events and moves the order's current state
- * forward. The rules, so that a replay, a duplicate or a stale report changes nothing:
+ * Applies one execution report, or one accepted order (risk's acknowledgement, applied as the PENDING_NEW
+ * report it stands for): records it once in order_events and moves the order's current state forward.
+ * The rules, so that a replay, a duplicate or a stale report changes nothing:
  * <ul>
  *   <li>A MATCHING report with a state change upserts the order only if its sequence is above the
  *       stored last_sequence (sequences are per symbol, and an order lives on one symbol).</li>
@@ -65,7 +68,15 @@ public class OrderProjection {
             WHERE o.last_sequence < EXCLUDED.last_sequence
             """;
 
-    private static final String INSERT_ORDER_IF_ABSENT = INSERT_ORDER + "ON CONFLICT (order_id) DO NOTHING";
+    /**
+     * The accepted order and the book's reports are on different topics, so either may be read first;
+     * an order was created when risk accepted it, so its PENDING_NEW moves created_at back to then, and
+     * the row is the same whatever the order of reading (a rebuild reads them in another order).
+     */
+    private static final String INSERT_ORDER_IF_ABSENT = INSERT_ORDER + """
+            ON CONFLICT (order_id) DO UPDATE SET created_at = EXCLUDED.created_at
+            WHERE EXCLUDED.status = 'PENDING_NEW' AND EXCLUDED.created_at < o.created_at
+            """;
 
     private static final String REJECT_IF_UNSEQUENCED = INSERT_ORDER + """
             ON CONFLICT (order_id) DO UPDATE SET
@@ -82,6 +93,11 @@ public class OrderProjection {
     public OrderProjection(DatabaseClient db, TransactionalOperator tx) {
         this.db = db;
         this.tx = tx;
+    }
+
+    /** A new order accepted by risk: its row, as PENDING_NEW, if the book has not reported it yet. */
+    public Mono<Void> accepted(OrderCommandMessage m) {
+        return m.kind() == OrderCommandMessage.Kind.PLACE ? apply(Wire.pendingNew(m)) : Mono.empty();
     }
 
     public Mono<Void> apply(ExecutionReportMessage m) {

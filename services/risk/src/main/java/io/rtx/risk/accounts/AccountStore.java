@@ -3,6 +3,7 @@ package io.rtx.risk.accounts;
 import io.rtx.engine.order.Side;
 import io.rtx.engine.risk.Account;
 import io.rtx.engine.risk.Balance;
+import io.rtx.engine.risk.ClientOrderIds;
 import io.rtx.engine.risk.OpenOrder;
 import io.rtx.events.AccountStateMessage;
 import io.rtx.events.JsonSerde;
@@ -104,23 +105,28 @@ public final class AccountStore {
             if (!stored.openOrders().isEmpty()) {
                 // Stored by the release before, with its orders inside: they move to their own store.
                 orders.forEach(o -> openOrders.put(key(accountId, o.orderId()), o));
-                save(account, stored.eventSequence());
+                save(account, stored.eventSequence(), loaded.quota(), null, null);
             }
         }
         return loaded;
     }
 
-    /** Saves a new account, or one changed by an account command: it names no order. */
+    /** Saves a new account, or one changed by an account command: it names no order and claims no id. */
     public void save(Account account, long eventSequence) {
-        save(account, eventSequence, null, null);
+        LoadedAccount previous = recent.get(account.id());
+        if (previous == null) {
+            previous = find(account.id());
+        }
+        save(account, eventSequence, previous == null ? ClientOrderIds.Quota.NONE : previous.quota(), null, null);
     }
 
     /**
-     * Saves what processing one record changed: the account if its flags, balances or event sequence
-     * moved (one version above the last saved), and the order {@code orderId} if its entry differs from
-     * {@code before} (null: it had none).
+     * Saves what processing one record changed: the account if its flags, balances, event sequence or
+     * client-order-id count moved (one version above the last saved), and the order {@code orderId} if its
+     * entry differs from {@code before} (null: it had none).
      */
-    public void save(Account account, long eventSequence, Long orderId, OpenOrder before) {
+    public void save(Account account, long eventSequence, ClientOrderIds.Quota quota, Long orderId,
+                     OpenOrder before) {
         if (orderId != null && !Objects.equals(before, account.openOrder(orderId))) {
             openOrders.put(key(account.id(), orderId), account.openOrder(orderId));
         }
@@ -128,7 +134,8 @@ public final class AccountStore {
         if (previous == null) {
             previous = find(account.id());
         }
-        AccountStateMessage state = state(account, eventSequence, previous == null ? 1 : previous.version() + 1);
+        AccountStateMessage state = state(account, eventSequence, previous == null ? 1 : previous.version() + 1,
+                quota);
         if (previous != null && previous.stored().openOrders().isEmpty() && sameState(state, previous.stored())) {
             return;
         }
@@ -136,17 +143,18 @@ public final class AccountStore {
         recent.put(account.id(), new LoadedAccount(account, eventSequence, state.version(), state));
     }
 
-    private AccountStateMessage state(Account account, long eventSequence, long version) {
+    private AccountStateMessage state(Account account, long eventSequence, long version, ClientOrderIds.Quota quota) {
         return new AccountStateMessage(account.id(), version, eventSequence, account.suspended(),
                 account.balances().values().stream().map(b -> new AccountStateMessage.BalanceState(b.asset(),
                         scales.applyAsInt(b.asset()), b.available(), b.reserved())).toList(),
-                List.of());
+                List.of(), quota.equals(ClientOrderIds.Quota.NONE) ? null
+                        : new AccountStateMessage.ClientOrderIdCount(quota.period(), quota.used()));
     }
 
     /** Equal but for the version: nothing to write. */
     private static boolean sameState(AccountStateMessage a, AccountStateMessage b) {
         return a.eventSequence() == b.eventSequence() && a.suspended() == b.suspended()
-                && a.balances().equals(b.balances());
+                && a.balances().equals(b.balances()) && Objects.equals(a.clientOrderIds(), b.clientOrderIds());
     }
 
     private static OpenOrder openOrder(AccountStateMessage.OpenOrderState o) {
@@ -164,5 +172,11 @@ public final class AccountStore {
      * {@code version} its saves.
      */
     public record LoadedAccount(Account account, long eventSequence, long version, AccountStateMessage stored) {
+
+        /** The client order ids the account claimed this period, as last saved. */
+        public ClientOrderIds.Quota quota() {
+            AccountStateMessage.ClientOrderIdCount count = stored.clientOrderIds();
+            return count == null ? ClientOrderIds.Quota.NONE : new ClientOrderIds.Quota(count.period(), count.used());
+        }
     }
 }

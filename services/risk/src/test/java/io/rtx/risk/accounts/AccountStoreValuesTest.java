@@ -32,11 +32,13 @@ class AccountStoreValuesTest {
     @Test
     void whatThisReleaseWritesIsTheContractWithTheOrdersKeptApart() {
         AccountStateMessage written = new AccountStateMessage(7, 9, 5, true,
-                List.of(new AccountStateMessage.BalanceState("USD", 8, 100, 20)), List.of());
+                List.of(new AccountStateMessage.BalanceState("USD", 8, 100, 20)), List.of(),
+                new AccountStateMessage.ClientOrderIdCount(3, 2));
         byte[] bytes = AccountStore.VALUES.serializer().serialize(Topics.ACCOUNTS_CHANGELOG, written);
 
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"schemaVersion\":1,\"id\":7,\"version\":9,"
                 + "\"eventSequence\":5,\"suspended\":true,"
-                + "\"balances\":[{\"asset\":\"USD\",\"scale\":8,\"available\":100,\"reserved\":20}],\"openOrders\":[]}");
+                + "\"balances\":[{\"asset\":\"USD\",\"scale\":8,\"available\":100,\"reserved\":20}],\"openOrders\":[],"
+                + "\"clientOrderIds\":{\"period\":3,\"used\":2}}");
     }
 }
