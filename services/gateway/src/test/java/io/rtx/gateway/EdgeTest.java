@@ -132,9 +132,8 @@ class EdgeTest extends GatewayTest {
         assertThat(json(web.get().uri("/health").exchange(), 200).get("status").asString()).isEqualTo("UP");
         json(web.get().uri("/actuator/health/liveness").exchange(), 200);
         json(web.get().uri("/actuator/health/readiness").exchange(), 200);
-        double claimsBefore = stageCount(prometheus(), "claim");
         double publishesBefore = stageCount(prometheus(), "publish");
-        // One order so every order metric has a sample; its client order id is claimed, then it is published.
+        // One order so every order metric has a sample; risk, not the gateway, owns its client order id.
         json(post("/api/v1/orders", Fixture.keyA, limit("edge-metrics-" + java.util.UUID.randomUUID(), "BUY", "5000.00", "0.0010")), 201);
         String prometheus = prometheus();
         assertThat(prometheus).contains("rtx_gateway_orders_received_total{", "type=\"place\"",
@@ -142,7 +141,7 @@ class EdgeTest extends GatewayTest {
                 "rtx_gateway_order_ack_seconds_count", "rtx_gateway_sse_subscribers{", "stream=\"execution-reports\"",
                 "resilience4j_circuitbreaker_state{", "name=\"postgres\"",
                 "http_server_requests_seconds_bucket", "le=\"0.1\"");
-        assertThat(stageCount(prometheus, "claim")).isEqualTo(claimsBefore + 1);
+        assertThat(prometheus).doesNotContain("stage=\"claim\"");
         assertThat(stageCount(prometheus, "publish")).isEqualTo(publishesBefore + 1);
         JsonNode api = json(web.get().uri("/v3/api-docs").exchange(), 200);
         assertThat(api.get("paths").has("/api/v1/orders")).isTrue();

@@ -30,7 +30,9 @@ class LedgerApplicationTest extends LedgerIntegrationTest {
         metrics.projected("warm-up"); // make sure every ledger metric family has a sample
         metrics.sequenceGap("warm-up");
         metrics.deadLetter("warm-up");
-        String prometheus = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        // Per-partition consumer metrics of seven input topics: past the client's default 256 KB buffer.
+        String prometheus = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 << 20)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(prometheus).contains("rtx_ledger_events_projected_total{", "rtx_ledger_sequence_gaps_total{",
                 "rtx_dead_letters_total{", "kafka_consumer_fetch_manager_records_lag_max");
