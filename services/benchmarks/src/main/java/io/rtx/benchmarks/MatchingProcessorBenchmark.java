@@ -64,12 +64,16 @@ public class MatchingProcessorBenchmark {
     private Market market;
     private DirectTask.Sink sink;
     private Record<String, byte[]> nextRecord;
+    private long trades;
 
     @Setup(Level.Trial)
     public void start(Blackhole blackhole) throws Exception {
         Scenario scenario = Scenario.named(state);
         market = new Market(scenario.symbols(), ACCOUNTS, SEED, 2_000 * scenario.symbols());
-        sink = (topic, output, value) -> blackhole.consume(value);
+        sink = (topic, output, value) -> {
+            trades += topic.equals(Topics.TRADES) ? 1 : 0;
+            blackhole.consume(value);
+        };
         TimestampedKeyValueStore<String, InstrumentMessage> instruments = DirectTask.globalTable(
                 MatchingTopology.INSTRUMENTS_STORE, new MessageSerdes.InstrumentSerde());
         directory = new StateDirectory("rtx-matching-benchmark-");
@@ -103,6 +107,7 @@ public class MatchingProcessorBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
+        System.out.printf("%n%s: %,d trades%n", state, trades);
         matching.close();
         directory.close();
     }

@@ -84,6 +84,8 @@ public class RiskProcessorBenchmark {
     private final ArrayDeque<Record<String, byte[]>> echoes = new ArrayDeque<>();
     private final ArrayDeque<Record<String, byte[]>> pendingReports = new ArrayDeque<>();
     private final DirectTask.Sink riskSink = this::fromRisk;
+    private long acceptedOrders;
+    private long trades;
     private String nextTopic;
     private Record<String, byte[]> nextRecord;
 
@@ -160,6 +162,7 @@ public class RiskProcessorBenchmark {
     /** Risk's sink: accepted orders go to matching, its own reports come back to it, the rest leaves. */
     private void fromRisk(String topic, Record<String, Routed> output, byte[] value) {
         if (topic.equals(Topics.ACCEPTED_ORDERS)) {
+            acceptedOrders++;
             accepted.add(new Record<>(output.key(), value, output.timestamp(), output.headers()));
         } else if (topic.equals(Topics.EXECUTION_REPORTS)) {
             echoes.add(new Record<>(output.key(), value, output.timestamp(), output.headers()));
@@ -173,6 +176,7 @@ public class RiskProcessorBenchmark {
                 if (topic.equals(Topics.EXECUTION_REPORTS)) {
                     pendingReports.add(new Record<>(output.key(), value, output.timestamp(), output.headers()));
                 } else if (topic.equals(Topics.TRADES)) {
+                    trades++;
                     DirectTask.put(lastTrades, output.key(), (TradeMessage) output.value().message(),
                             output.timestamp());
                 }
@@ -186,6 +190,8 @@ public class RiskProcessorBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
+        // Shows the stream did what it should: orders accepted, and trades settled by the reports that follow.
+        System.out.printf("%n%s: %,d orders accepted, %,d trades%n", state, acceptedOrders, trades);
         risk.close();
         matching.close();
         riskState.close();
