@@ -27,8 +27,8 @@ final class Market {
     private static final long MID_CENTS = 1_000_000;
     private static final int CANCEL_PERCENT = 10;
     private static final int IOC_PERCENT = 15;
-    /** Far more than the orders can use: no order is refused for lack of funds. */
-    private static final String QUOTE_DEPOSIT = "1000000000000";
+    /** Far more than the orders can use, so no order is refused for lack of funds, yet within a long at 8 decimals. */
+    private static final String QUOTE_DEPOSIT = "1000000000";
     private static final String BASE_DEPOSIT = "100000000";
 
     private record Outstanding(long orderId, long accountId, String symbol) {

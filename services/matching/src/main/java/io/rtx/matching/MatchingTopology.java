@@ -34,7 +34,13 @@ public final class MatchingTopology {
     }
 
     public static void wire(KStream<String, byte[]> acceptedOrders, MatchingMetrics metrics, Duration expiryInterval) {
-        Outputs.sink(acceptedOrders.process(new ProcessorSupplier<String, byte[], String, Routed>() {
+        Outputs.sink(acceptedOrders.process(supplier(metrics, expiryInterval)));
+    }
+
+    /** The processor and its stores, as {@link #wire} plugs them in (also driven directly by the benchmarks). */
+    public static ProcessorSupplier<String, byte[], String, Routed> supplier(MatchingMetrics metrics,
+                                                                            Duration expiryInterval) {
+        return new ProcessorSupplier<>() {
             @Override
             public Processor<String, byte[], String, Routed> get() {
                 return new MatchingProcessor(metrics, expiryInterval);
@@ -46,6 +52,6 @@ public final class MatchingTopology {
                 stores.add(InstrumentsInForce.builder());
                 return stores;
             }
-        }));
+        };
     }
 }

@@ -51,7 +51,15 @@ public final class RiskTopology {
      */
     public static void wire(KStream<String, byte[]> inputs, PreTradeRisk risk, ClientOrderIds clientOrderIds,
                             RiskMetrics metrics, int recentAccounts, Duration feeSweepInterval) {
-        Outputs.sink(inputs.process(new ProcessorSupplier<String, byte[], String, Routed>() {
+        Outputs.sink(inputs.process(supplier(risk, clientOrderIds, metrics, recentAccounts, feeSweepInterval)));
+    }
+
+    /** The processor and its stores, as {@link #wire} plugs them in (also driven directly by the benchmarks). */
+    public static ProcessorSupplier<String, byte[], String, Routed> supplier(PreTradeRisk risk,
+                                                                            ClientOrderIds clientOrderIds,
+                                                                            RiskMetrics metrics, int recentAccounts,
+                                                                            Duration feeSweepInterval) {
+        return new ProcessorSupplier<>() {
             @Override
             public Processor<String, byte[], String, Routed> get() {
                 return new RiskProcessor(risk, clientOrderIds, metrics, recentAccounts, feeSweepInterval);
@@ -65,6 +73,6 @@ public final class RiskTopology {
                 stores.add(InstrumentsInForce.builder());
                 return stores;
             }
-        }));
+        };
     }
 }
