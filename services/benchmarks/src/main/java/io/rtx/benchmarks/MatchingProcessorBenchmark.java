@@ -43,19 +43,6 @@ public class MatchingProcessorBenchmark {
     private static final int ACCOUNTS = 1_000;
     private static final long SEED = 42;
 
-    record Scenario(int symbols, int restingPerBook) {
-
-        static Scenario named(String name) {
-            return switch (name) {
-                case "baseline" -> new Scenario(3, 1_000);
-                case "book-1000000" -> new Scenario(3, 1_000_000);
-                // Books of 100 orders: 100,000 resting orders over a thousand books.
-                case "symbols-1000" -> new Scenario(1_000, 100);
-                default -> throw new IllegalArgumentException("unknown state " + name);
-            };
-        }
-    }
-
     @Param({"baseline", "book-1000000", "symbols-1000"})
     public String state;
 
@@ -68,7 +55,7 @@ public class MatchingProcessorBenchmark {
 
     @Setup(Level.Trial)
     public void start(Blackhole blackhole) throws Exception {
-        Scenario scenario = Scenario.named(state);
+        MatchingScenario scenario = MatchingScenario.named(state);
         market = new Market(scenario.symbols(), ACCOUNTS, SEED, 2_000 * scenario.symbols());
         sink = (topic, output, value) -> {
             trades += topic.equals(Topics.TRADES) ? 1 : 0;

@@ -47,20 +47,6 @@ public class MatchingTopologyBenchmark {
     private static final int ACCOUNTS = 1_000;
     private static final long SEED = 42;
 
-    record Scenario(int symbols, int restingPerBook) {
-
-        static Scenario named(String name) {
-            return switch (name) {
-                case "baseline" -> new Scenario(3, 1_000);
-                // A million per book takes too long to pipe in through the driver.
-                case "book-100000" -> new Scenario(3, 100_000);
-                // Books of 100 orders, so the thousand books hold as many orders as the 100,000-order ones.
-                case "symbols-1000" -> new Scenario(1_000, 100);
-                default -> throw new IllegalArgumentException("unknown state " + name);
-            };
-        }
-    }
-
     @Param({"baseline", "book-100000", "symbols-1000"})
     public String state;
 
@@ -74,7 +60,7 @@ public class MatchingTopologyBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Scenario scenario = Scenario.named(state);
+        MatchingScenario scenario = MatchingScenario.named(state);
         market = new Market(scenario.symbols(), ACCOUNTS, SEED, 2_000 * scenario.symbols());
         directory = new StateDirectory("rtx-matching-benchmark-");
         matching = new TopologyDriver(MatchingTopologyDriver.topology(new SimpleMeterRegistry(), Duration.ofSeconds(1)),

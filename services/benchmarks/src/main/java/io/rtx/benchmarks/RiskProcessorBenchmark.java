@@ -53,24 +53,7 @@ public class RiskProcessorBenchmark {
     /** As production's {@code rtx.risk.recent-accounts} and {@code rtx.risk.fee-sweep-interval}. */
     private static final int RECENT_ACCOUNTS = 100_000;
     private static final Duration FEE_SWEEP_INTERVAL = Duration.ofMillis(100);
-    /** Accounts that get the scenario's open orders before the stream starts. */
-    private static final int ACCOUNTS_WITH_OPEN_ORDERS = 1_000;
     private static final long SEED = 42;
-
-    /** @param maxOpenOrders the open-order limit of {@link RiskConfiguration}, raised above the open orders */
-    record Scenario(int accounts, int symbols, int openOrdersPerAccount, int maxOpenOrders) {
-
-        static Scenario named(String name) {
-            return switch (name) {
-                case "baseline" -> new Scenario(1_000, 3, 10, 1_000);
-                case "open-orders-10000" -> new Scenario(10, 3, 10_000, 20_000);
-                // Ten times the recent accounts kept parsed: most records read the account from RocksDB.
-                case "accounts-1000000" -> new Scenario(1_000_000, 3, 10, 1_000);
-                case "symbols-1000" -> new Scenario(1_000, 1_000, 10, 1_000);
-                default -> throw new IllegalArgumentException("unknown state " + name);
-            };
-        }
-    }
 
     @Param({"baseline", "open-orders-10000", "accounts-1000000", "symbols-1000"})
     public String state;
@@ -92,7 +75,7 @@ public class RiskProcessorBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Scenario scenario = Scenario.named(state);
+        RiskScenario scenario = RiskScenario.named(state);
         market = new Market(scenario.symbols(), scenario.accounts(), SEED, 2_000 * scenario.symbols());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         TimestampedKeyValueStore<String, InstrumentMessage> riskInstruments = DirectTask.globalTable(
@@ -119,7 +102,7 @@ public class RiskProcessorBenchmark {
             }
         }
         for (int i = 0; i < scenario.openOrdersPerAccount(); i++) {
-            for (long account = 1; account <= Math.min(scenario.accounts(), ACCOUNTS_WITH_OPEN_ORDERS); account++) {
+            for (long account = 1; account <= scenario.accountsWithOpenOrders(); account++) {
                 OrderCommandMessage order = market.resting(account, now);
                 process(Topics.ORDER_COMMANDS, record(Long.toString(account), JsonSerde.write(order), now));
                 route();
@@ -129,9 +112,7 @@ public class RiskProcessorBenchmark {
             process(Topics.EXECUTION_REPORTS, pendingReports.poll());
         }
         route();
-        System.out.printf("%n%s: %,d accounts, %d symbols, %,d open orders before the stream%n", state,
-                scenario.accounts(), scenario.symbols(),
-                (long) scenario.openOrdersPerAccount() * Math.min(scenario.accounts(), ACCOUNTS_WITH_OPEN_ORDERS));
+        System.out.print(scenario.describe(state));
     }
 
     /** Untimed: carries the last record's effects through matching and picks the next record for risk. */

@@ -50,29 +50,7 @@ public class RiskTopologyBenchmark {
 
     /** As production's {@code rtx.risk.recent-accounts}. */
     private static final int RECENT_ACCOUNTS = 100_000;
-    /** Accounts that get the scenario's open orders before the stream starts. */
-    private static final int ACCOUNTS_WITH_OPEN_ORDERS = 1_000;
     private static final long SEED = 42;
-
-    /**
-     * One state per scenario, each changing one thing from the baseline.
-     *
-     * @param maxOpenOrders the open-order limit of {@link RiskConfiguration}, raised above the open orders
-     */
-    record Scenario(int accounts, int symbols, int openOrdersPerAccount, int maxOpenOrders) {
-
-        static Scenario named(String name) {
-            return switch (name) {
-                case "baseline" -> new Scenario(1_000, 3, 10, 1_000);
-                // Each placement re-serialises the whole account: ten such accounts take minutes to build.
-                case "open-orders-10000" -> new Scenario(10, 3, 10_000, 20_000);
-                // Twice the recent accounts kept parsed, so about half the records read the account from RocksDB.
-                case "accounts-200000" -> new Scenario(200_000, 3, 10, 1_000);
-                case "symbols-1000" -> new Scenario(1_000, 1_000, 10, 1_000);
-                default -> throw new IllegalArgumentException("unknown state " + name);
-            };
-        }
-    }
 
     @Param({"baseline", "open-orders-10000", "accounts-200000", "symbols-1000"})
     public String state;
@@ -98,7 +76,7 @@ public class RiskTopologyBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Scenario scenario = Scenario.named(state);
+        RiskScenario scenario = RiskScenario.named(state);
         market = new Market(scenario.symbols(), scenario.accounts(), SEED, 2_000 * scenario.symbols());
         riskState = new StateDirectory("rtx-risk-benchmark-");
         matchingState = new StateDirectory("rtx-matching-benchmark-");
@@ -130,7 +108,7 @@ public class RiskTopologyBenchmark {
         }
         long now = System.currentTimeMillis();
         for (int i = 0; i < scenario.openOrdersPerAccount(); i++) {
-            for (long account = 1; account <= Math.min(scenario.accounts(), ACCOUNTS_WITH_OPEN_ORDERS); account++) {
+            for (long account = 1; account <= scenario.accountsWithOpenOrders(); account++) {
                 OrderCommandMessage order = market.resting(account, now);
                 orderCommands.pipeInput(Long.toString(account), JsonSerde.write(order));
                 route();
@@ -139,9 +117,7 @@ public class RiskTopologyBenchmark {
         pendingReports.forEach(reportsToRisk::pipeInput);   // the resting orders' NEW reports
         pendingReports.clear();
         route();
-        System.out.printf("%n%s: %,d accounts, %d symbols, %,d open orders before the stream%n", state,
-                scenario.accounts(), scenario.symbols(),
-                (long) scenario.openOrdersPerAccount() * Math.min(scenario.accounts(), ACCOUNTS_WITH_OPEN_ORDERS));
+        System.out.print(scenario.describe(state));
     }
 
     /** Untimed: carries the last record's effects through matching and picks the next record for risk. */
