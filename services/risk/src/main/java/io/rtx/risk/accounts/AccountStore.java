@@ -45,6 +45,7 @@ public final class AccountStore {
 
     public static final String NAME = Topics.RISK_ACCOUNTS_STORE;
     public static final String OPEN_ORDERS = "open-orders";
+    private static final StringSerializer KEYS = new StringSerializer();
 
     /**
      * Written as the contract, with its schema version. Read tolerantly, as every store value is: the store
@@ -89,9 +90,9 @@ public final class AccountStore {
             if (stored == null) {
                 return null;
             }
-            List<OpenOrder> orders = new ArrayList<>();
-            stored.openOrders().forEach(o -> orders.add(openOrder(o)));
-            try (var iterator = openOrders.prefixScan(accountId + ":", new StringSerializer())) {
+            List<OpenOrder> inline = stored.openOrders().stream().map(AccountStore::openOrder).toList();
+            List<OpenOrder> orders = new ArrayList<>(inline);
+            try (var iterator = openOrders.prefixScan(accountId + ":", KEYS)) {
                 iterator.forEachRemaining(kv -> orders.add(kv.value));
             }
             Account account = Account.restore(accountId, stored.suspended(),
@@ -102,9 +103,9 @@ public final class AccountStore {
             long version = stored.version() == 0 ? stored.eventSequence() : stored.version();
             loaded = new LoadedAccount(account, stored.eventSequence(), version, stored);
             recent.put(accountId, loaded);
-            if (!stored.openOrders().isEmpty()) {
+            if (!inline.isEmpty()) {
                 // Stored by the release before, with its orders inside: they move to their own store.
-                orders.forEach(o -> openOrders.put(key(accountId, o.orderId()), o));
+                inline.forEach(o -> openOrders.put(key(accountId, o.orderId()), o));
                 save(account, stored.eventSequence(), loaded.quota(), null, null);
             }
         }
